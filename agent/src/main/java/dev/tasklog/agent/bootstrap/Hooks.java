@@ -1,0 +1,279 @@
+package dev.tasklog.agent.bootstrap;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The static entry points that woven code calls; each forwards to the installed {@link Sink}.
+ *
+ * <p>Every method catches everything: an internal failure is reported once per entry point on
+ * stderr and the application carries on. Until {@link #install(Sink)} is called every method is a
+ * no-op.
+ */
+public final class Hooks {
+
+    /** See {@link Sink#INACTIVE}; a compile-time constant, so advice inlines it. */
+    public static final long INACTIVE = Sink.INACTIVE;
+
+    private static volatile Sink sink;
+
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+
+    private Hooks() {
+    }
+
+    /**
+     * Installs the runtime that receives every call; called once by the agent at start-up.
+     *
+     * @param runtime the agent's runtime
+     */
+    public static void install(Sink runtime) {
+        sink = runtime;
+    }
+
+    /** @return whether an agent runtime is installed (a second attach must not install another) */
+    public static boolean isInstalled() {
+        return sink != null;
+    }
+
+    /** @return a run token for {@link #runExit}, or null when nothing was started */
+    public static Object runEnter(String name) {
+        Sink s = sink;
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.runEnter(name);
+        } catch (Throwable t) {
+            report("run start", t);
+            return null;
+        }
+    }
+
+    public static void runExit(Object frame, Throwable thrown) {
+        Sink s = sink;
+        if (s == null || frame == null) {
+            return;
+        }
+        try {
+            s.runExit(frame, thrown);
+        } catch (Throwable t) {
+            report("run finish", t);
+        }
+    }
+
+    /** @return a task token for {@link #taskExit}, or null when nothing was started */
+    public static Object taskEnter(String name, boolean logTiming) {
+        Sink s = sink;
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.taskEnter(name, logTiming);
+        } catch (Throwable t) {
+            report("task start", t);
+            return null;
+        }
+    }
+
+    public static void taskExit(Object frame, Throwable thrown) {
+        Sink s = sink;
+        if (s == null || frame == null) {
+            return;
+        }
+        try {
+            s.taskExit(frame, thrown);
+        } catch (Throwable t) {
+            report("task finish", t);
+        }
+    }
+
+    /**
+     * The first half of a sub-task call; allocation-free so that a sub-task called millions of times
+     * costs only its clock reads.
+     *
+     * @return the wall-clock start in nanoseconds, or {@link #INACTIVE} when no run or task is
+     *     active on this thread (the call is then not timed at all)
+     */
+    public static long subTaskStart() {
+        Sink s = sink;
+        if (s == null) {
+            return INACTIVE;
+        }
+        try {
+            return s.subTaskStart();
+        } catch (Throwable t) {
+            report("sub-task start", t);
+            return INACTIVE;
+        }
+    }
+
+    /** @return this thread's CPU time in nanoseconds, or -1 when it cannot be measured */
+    public static long threadCpuNanos() {
+        Sink s = sink;
+        if (s == null) {
+            return -1L;
+        }
+        try {
+            return s.threadCpuNanos();
+        } catch (Throwable t) {
+            report("cpu clock", t);
+            return -1L;
+        }
+    }
+
+    public static void subTaskEnd(String name, long startWall, long startCpu, Throwable thrown) {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.subTaskEnd(name, startWall, startCpu, thrown);
+        } catch (Throwable t) {
+            report("sub-task finish", t);
+        }
+    }
+
+    public static void setRun(String name) {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.setRun(name);
+        } catch (Throwable t) {
+            report("TaskLog.setRun", t);
+        }
+    }
+
+    public static void finishRun() {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.finishRun();
+        } catch (Throwable t) {
+            report("TaskLog.finishRun", t);
+        }
+    }
+
+    public static void setTask(String name, boolean logTiming) {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.setTask(name, logTiming);
+        } catch (Throwable t) {
+            report("TaskLog.setTask", t);
+        }
+    }
+
+    public static void finishTask() {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.finishTask();
+        } catch (Throwable t) {
+            report("TaskLog.finishTask", t);
+        }
+    }
+
+    public static void count(String name, long n) {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.count(name, n);
+        } catch (Throwable t) {
+            report("TaskLog.count", t);
+        }
+    }
+
+    public static void setExtraInfo(Map<String, ?> info) {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.setExtraInfo(info);
+        } catch (Throwable t) {
+            report("TaskLog.setExtraInfo", t);
+        }
+    }
+
+    public static void clearExtraInfo() {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.clearExtraInfo();
+        } catch (Throwable t) {
+            report("TaskLog.clearExtraInfo", t);
+        }
+    }
+
+    /** @return the timer's token for {@link #subTimerFinish}, or null */
+    public static Object subTimerStart(String name) {
+        Sink s = sink;
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.subTimerStart(name);
+        } catch (Throwable t) {
+            report("SubTimer.start", t);
+            return null;
+        }
+    }
+
+    public static void subTimerFinish(Object timer) {
+        Sink s = sink;
+        if (s == null || timer == null) {
+            return;
+        }
+        try {
+            s.subTimerFinish(timer);
+        } catch (Throwable t) {
+            report("SubTimer.finish", t);
+        }
+    }
+
+    /**
+     * Called for every event the application's logback passes to its appenders, on the thread
+     * that logged it.
+     *
+     * @param loggerName the event's logger
+     * @param level      logback's level as an int (ERROR 40000, WARN 30000, INFO 20000, ...)
+     */
+    public static void logEvent(String loggerName, int level) {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.logEvent(loggerName, level);
+        } catch (Throwable t) {
+            report("log event", t);
+        }
+    }
+
+    /**
+     * Reports an internal failure on stderr, once per place, so that a broken agent is visible
+     * but never floods the application's output.
+     *
+     * @param where what the agent was doing
+     * @param t     what went wrong
+     */
+    public static void report(String where, Throwable t) {
+        if (REPORTED.add(where)) {
+            System.err.println("[tasklog] internal error in " + where + " (reported once; the application continues): " + t);
+        }
+    }
+}

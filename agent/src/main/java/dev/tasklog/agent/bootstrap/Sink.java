@@ -1,0 +1,47 @@
+package dev.tasklog.agent.bootstrap;
+
+import java.util.Map;
+
+/**
+ * What the woven code reports to: implemented by the agent's runtime, installed once with
+ * {@link Hooks#install(Sink)}. Each method mirrors one method of {@link Hooks}; see there.
+ */
+public interface Sink {
+
+    /** Value of {@link #subTaskStart()} meaning: no run or task is active, do not time this call. */
+    long INACTIVE = Long.MIN_VALUE;
+
+    Object runEnter(String name);
+
+    void runExit(Object frame, Throwable thrown);
+
+    Object taskEnter(String name, boolean logTiming);
+
+    void taskExit(Object frame, Throwable thrown);
+
+    long subTaskStart();
+
+    long threadCpuNanos();
+
+    void subTaskEnd(String name, long startWall, long startCpu, Throwable thrown);
+
+    void setRun(String name);
+
+    void finishRun();
+
+    void setTask(String name, boolean logTiming);
+
+    void finishTask();
+
+    void count(String name, long n);
+
+    void setExtraInfo(Map<String, ?> info);
+
+    void clearExtraInfo();
+
+    Object subTimerStart(String name);
+
+    void subTimerFinish(Object timer);
+
+    void logEvent(String loggerName, int level);
+}

@@ -1,0 +1,107 @@
+package dev.tasklog.agent.config;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Every configuration key, its default and what it accepts. */
+public enum ConfigKey {
+    DB_URL("db.url", "", Check.ANY),
+    DB_USER("db.user", "SA", Check.ANY),
+    DB_PASSWORD("db.password", "", Check.ANY),
+    STORE("store", "true", Check.BOOLEAN),
+    STORE_LEVEL("store.level", "INFO", Check.LEVEL),
+    METHODS_RUN("methods.run", "", Check.METHODS),
+    METHODS_TASK("methods.task", "", Check.METHODS),
+    METHODS_SUBTASK("methods.subtask", "", Check.METHODS),
+    CONSOLE("console", "true", Check.BOOLEAN),
+    ADMIN_PORT("admin.port", "0", Check.PORT),
+    DEBUG_CONTEXTS("debug.contexts", "", Check.ANY),
+    DEBUG_FROM("debug.from", "", Check.DURATION),
+    DEBUG_TO("debug.to", "", Check.DURATION),
+    /** Not a setting itself: the properties file to read the others from. */
+    CONFIG("config", "", Check.ANY);
+
+    private final String key;
+    private final String defaultValue;
+    private final Check check;
+
+    ConfigKey(String key, String defaultValue, Check check) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.check = check;
+    }
+
+    /** @return the key as users write it, e.g. {@code db.url} */
+    public String key() {
+        return key;
+    }
+
+    /** @return the value used when no source sets the key */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** @return the environment variable that sets this key, e.g. {@code TASKLOG_DB_URL} */
+    public String environmentName() {
+        return "TASKLOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * Checks a value for this key.
+     *
+     * @param value the raw value
+     * @return null when accepted, else what the key accepts
+     */
+    String problemWith(String value) {
+        return check.accepts(value.trim()) ? null : check.expected;
+    }
+
+    /**
+     * @param key a key as users write it
+     * @return the key, or null when there is no such key
+     */
+    public static ConfigKey byKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** @return every key, comma-separated, for messages */
+    static String allKeys() {
+        StringBuilder sb = new StringBuilder();
+        for (ConfigKey k : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(k.key);
+        }
+        return sb.toString();
+    }
+
+    /** The value checks. */
+    private enum Check {
+        ANY(".*", "anything"),
+        BOOLEAN("(?i)true|false", "true or false"),
+        LEVEL("(?i)TRACE|DEBUG|INFO|WARN|ERROR", "one of TRACE, DEBUG, INFO, WARN, ERROR"),
+        PORT("\\d{1,5}", "a port number from 0 (off) to 65535") {
+            @Override
+            boolean accepts(String value) {
+                return super.accepts(value) && Integer.parseInt(value) <= 65_535;
+            }
+        },
+        DURATION("|\\d+(\\.\\d+)?(ms|s|m|h)", "empty, or a time such as 500ms, 30s, 5m or 2h"),
+        METHODS("|" + MethodList.SYNTAX, "entries like com.acme.Job[load,transform];com.acme.Export[*]");
+
+        private final Pattern pattern;
+        private final String expected;
+
+        Check(String regex, String expected) {
+            this.pattern = Pattern.compile(regex);
+            this.expected = expected;
+        }
+
+        boolean accepts(String value) {
+            return pattern.matcher(value).matches();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tasklog.agent.context;
+
+/**
+ * Told when runs and tasks start and finish and when a sub-task call ends; the console lines are
+ * one listener, the store another. Called on the thread where it happened; must not throw.
+ */
+public interface FrameListener {
+
+    /** Does nothing. */
+    FrameListener NONE = new FrameListener() {
+        @Override
+        public void started(Frame frame) {
+        }
+
+        @Override
+        public void subTaskFinished(Frame owner, String name, long wallNanos, long cpuNanos, Throwable thrown, long call) {
+        }
+
+        @Override
+        public void finished(Frame frame) {
+        }
+    };
+
+    /**
+     * A run or task started.
+     *
+     * @param frame the new frame
+     */
+    void started(Frame frame);
+
+    /**
+     * A sub-task call (a {@code @SubTask} method or a {@code SubTimer}) ended.
+     *
+     * @param owner     the task or run it belongs to
+     * @param name      the sub-task's name
+     * @param wallNanos its wall time
+     * @param cpuNanos  its CPU time, or -1 when unknown
+     * @param thrown    the exception it threw, or null
+     * @param call      which call of this name within {@code owner} this was, from 1
+     */
+    void subTaskFinished(Frame owner, String name, long wallNanos, long cpuNanos, Throwable thrown, long call);
+
+    /**
+     * A run or task finished; its wall, CPU, status, counters and sub-task statistics are final.
+     *
+     * @param frame the finished frame
+     */
+    void finished(Frame frame);
+}

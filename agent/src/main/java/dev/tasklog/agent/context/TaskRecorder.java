@@ -1,0 +1,287 @@
+package dev.tasklog.agent.context;
+
+import dev.tasklog.agent.bootstrap.Sink;
+import dev.tasklog.agent.output.LineSink;
+import dev.tasklog.agent.util.Diagnostics;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The agent's runtime: keeps the runs and tasks of every thread, times them, sums their counters
+ * and sub-tasks, derives their statuses from the events logged while they are active, and tells
+ * its {@link FrameListener} (the console lines, the store) what happened.
+ *
+ * <p>Pairing: a {@code @Run}/{@code @Task} method gets its frame back at exit, so it always
+ * finishes exactly what it started, even when a facade call in between left a task open (frames
+ * still open above it are finished first). A {@code @Run} entered while a run is active on the
+ * thread joins that run. {@code TaskLog.setRun} while a run is active finishes that run first.
+ */
+public final class TaskRecorder implements Sink {
+
+    static final String MDC_RUN = "tasklog.run";
+    static final String MDC_TASK = "tasklog.task";
+
+    private final Clock clock;
+    private final FrameListener listener;
+    private final LineSink mdc;
+    private final ThreadLocal<ThreadContext> contexts = ThreadLocal.withInitial(ThreadContext::new);
+    /** Runs and tasks open on any thread: when zero, sub-tasks and log events need no look-up at all. */
+    private final AtomicInteger open = new AtomicInteger();
+
+    /**
+     * @param clock    wall and CPU clocks
+     * @param listener told about every start and finish
+     * @param mdc      the application's MDC (via its logging)
+     */
+    public TaskRecorder(Clock clock, FrameListener listener, LineSink mdc) {
+        this.clock = clock;
+        this.listener = listener;
+        this.mdc = mdc;
+    }
+
+    // ---- runs and tasks
+
+    @Override
+    public Object runEnter(String name) {
+        ThreadContext ctx = contexts.get();
+        if (ctx.innermost(Frame.Kind.RUN) != null) {
+            return null;
+        }
+        return start(ctx, Frame.Kind.RUN, name, true);
+    }
+
+    @Override
+    public void runExit(Object frame, Throwable thrown) {
+        finish(contexts.get(), (Frame) frame, thrown);
+    }
+
+    @Override
+    public Object taskEnter(String name, boolean logTiming) {
+        return start(contexts.get(), Frame.Kind.TASK, name, logTiming);
+    }
+
+    @Override
+    public void taskExit(Object frame, Throwable thrown) {
+        finish(contexts.get(), (Frame) frame, thrown);
+    }
+
+    @Override
+    public void setRun(String name) {
+        ThreadContext ctx = contexts.get();
+        Frame active = ctx.innermost(Frame.Kind.RUN);
+        if (active != null) {
+            finish(ctx, active, null);
+        }
+        start(ctx, Frame.Kind.RUN, name, true);
+    }
+
+    @Override
+    public void finishRun() {
+        ThreadContext ctx = contexts.get();
+        Frame run = ctx.innermost(Frame.Kind.RUN);
+        if (run == null) {
+            Diagnostics.once("finishRun", "TaskLog.finishRun() called with no run active on thread "
+                    + Thread.currentThread().getName() + "; ignored (reported once)");
+            return;
+        }
+        finish(ctx, run, null);
+    }
+
+    @Override
+    public void setTask(String name, boolean logTiming) {
+        start(contexts.get(), Frame.Kind.TASK, name, logTiming);
+    }
+
+    @Override
+    public void finishTask() {
+        ThreadContext ctx = contexts.get();
+        Frame task = ctx.innermost(Frame.Kind.TASK);
+        if (task == null) {
+            Diagnostics.once("finishTask", "TaskLog.finishTask() called with no task active on thread "
+                    + Thread.currentThread().getName() + "; ignored (reported once)");
+            return;
+        }
+        finish(ctx, task, null);
+    }
+
+    private Frame start(ThreadContext ctx, Frame.Kind kind, String name, boolean logTiming) {
+        Frame parent = ctx.top();
+        String safeName = name == null || name.isEmpty() ? "(unnamed)" : name;
+        long wall = clock.wallNanos();
+        Frame frame = new Frame(kind, safeName, parent, logTiming, wall, clock.cpuNanos());
+        ctx.push(frame);
+        open.incrementAndGet();
+        mdc.putMdc(kind == Frame.Kind.RUN ? MDC_RUN : MDC_TASK, safeName);
+        listener.started(frame);
+        return frame;
+    }
+
+    private void finish(ThreadContext ctx, Frame frame, Throwable thrown) {
+        if (frame == null || frame.isFinished()) {
+            return;
+        }
+        if (!ctx.contains(frame)) {
+            Diagnostics.once("foreign-finish", frame + " was finished on thread " + Thread.currentThread().getName()
+                    + ", not the thread that started it; ignored (reported once)");
+            return;
+        }
+        while (ctx.top() != frame) {
+            finishTop(ctx, ctx.top(), null);
+        }
+        finishTop(ctx, frame, thrown);
+    }
+
+    private void finishTop(ThreadContext ctx, Frame frame, Throwable thrown) {
+        long wall = clock.wallNanos();
+        frame.finish(wall, clock.cpuNanos(), thrown);
+        ctx.pop(frame);
+        open.decrementAndGet();
+        Frame parent = frame.parent();
+        if (parent != null) {
+            parent.raise(frame.status());
+        }
+        listener.finished(frame);
+        restoreMdc(frame);
+    }
+
+    private void restoreMdc(Frame finished) {
+        if (finished.kind() == Frame.Kind.RUN) {
+            mdc.removeMdc(MDC_RUN);
+            return;
+        }
+        Frame outerTask = finished.parent();
+        while (outerTask != null && outerTask.kind() != Frame.Kind.TASK) {
+            outerTask = outerTask.parent();
+        }
+        if (outerTask == null) {
+            mdc.removeMdc(MDC_TASK);
+        } else {
+            mdc.putMdc(MDC_TASK, outerTask.name());
+        }
+    }
+
+    // ---- sub-tasks: the hot path, allocation-free
+
+    @Override
+    public long subTaskStart() {
+        if (open.get() == 0 || contexts.get().top() == null) {
+            return INACTIVE;
+        }
+        return clock.wallNanos();
+    }
+
+    @Override
+    public long threadCpuNanos() {
+        return clock.cpuNanos();
+    }
+
+    @Override
+    public void subTaskEnd(String name, long startWall, long startCpu, Throwable thrown) {
+        long wall = clock.wallNanos() - startWall;
+        long cpu = startCpu < 0 ? -1L : clock.cpuNanos() - startCpu;
+        Frame owner = contexts.get().top();
+        if (owner != null) {
+            recordSubTask(owner, name, wall, cpu, thrown);
+        }
+    }
+
+    private void recordSubTask(Frame owner, String name, long wall, long cpu, Throwable thrown) {
+        long call = owner.subTask(name).record(wall, cpu, thrown != null);
+        listener.subTaskFinished(owner, name, wall, cpu, thrown, call);
+    }
+
+    @Override
+    public Object subTimerStart(String name) {
+        if (open.get() == 0) {
+            return null;
+        }
+        Frame owner = contexts.get().top();
+        if (owner == null) {
+            return null;
+        }
+        long wall = clock.wallNanos();
+        return new SubTimerState(owner, name == null ? "(unnamed)" : name, Thread.currentThread(), wall, clock.cpuNanos());
+    }
+
+    @Override
+    public void subTimerFinish(Object timer) {
+        SubTimerState state = (SubTimerState) timer;
+        long wall = clock.wallNanos() - state.startWall;
+        // CPU time is per thread: a timer finished on another thread has no meaningful CPU figure.
+        long cpu = state.startCpu < 0 || state.thread != Thread.currentThread() ? -1L : clock.cpuNanos() - state.startCpu;
+        recordSubTask(state.owner, state.name, wall, cpu, null);
+    }
+
+    /** A running {@code SubTimer}. */
+    private static final class SubTimerState {
+        final Frame owner;
+        final String name;
+        final Thread thread;
+        final long startWall;
+        final long startCpu;
+
+        SubTimerState(Frame owner, String name, Thread thread, long startWall, long startCpu) {
+            this.owner = owner;
+            this.name = name;
+            this.thread = thread;
+            this.startWall = startWall;
+            this.startCpu = startCpu;
+        }
+    }
+
+    // ---- counters, extra info, log events
+
+    @Override
+    public void count(String name, long n) {
+        Frame task = open.get() == 0 ? null : contexts.get().innermost(Frame.Kind.TASK);
+        if (task == null) {
+            Diagnostics.once("count-outside", "TaskLog.count(\"" + name + "\") called with no task active on thread "
+                    + Thread.currentThread().getName() + "; not counted (reported once)");
+            return;
+        }
+        if (name == null) {
+            Diagnostics.once("count-null", "TaskLog.count(null) in task " + task.name() + "; not counted (reported once)");
+            return;
+        }
+        task.counters().add(name, n);
+    }
+
+    @Override
+    public void setExtraInfo(Map<String, ?> info) {
+        contexts.get().setExtraInfo(info);
+    }
+
+    @Override
+    public void clearExtraInfo() {
+        contexts.get().setExtraInfo(null);
+    }
+
+    /**
+     * @return the fields of {@code TaskLog.setExtraInfo} active on this thread
+     */
+    public Map<String, Object> extraInfo() {
+        return contexts.get().extraInfo();
+    }
+
+    /**
+     * @return the innermost run or task active on this thread, or null
+     */
+    public Frame current() {
+        return open.get() == 0 ? null : contexts.get().top();
+    }
+
+    @Override
+    public void logEvent(String loggerName, int level) {
+        if (open.get() == 0) {
+            return;
+        }
+        Status status = Status.ofEvent(loggerName, level);
+        if (status == Status.OK) {
+            return;
+        }
+        Frame top = contexts.get().top();
+        if (top != null) {
+            top.raise(status);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.tasklog.agent.output;
+
+/** The levels tasklog's own lines are written at. */
+public enum Level { INFO, WARN, ERROR }

@@ -1,0 +1,138 @@
+package dev.tasklog.agent.weave;
+
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.tasklog.agent.config.AgentConfig;
+import dev.tasklog.agent.util.Diagnostics;
+import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Builds and installs the agent's class-file transformer: the three annotations, the facade
+ * ({@code TaskLog}, {@code SubTimer}) and logback's event dispatch.
+ */
+public final class Weaver {
+
+    static final String RUN = "dev.tasklog.Run";
+    static final String TASK = "dev.tasklog.Task";
+    static final String SUB_TASK = "dev.tasklog.SubTask";
+    private static final String TASK_LOG = "dev.tasklog.TaskLog";
+    private static final String SUB_TIMER = "dev.tasklog.SubTimer";
+    private static final String LOGBACK_LOGGER = "ch.qos.logback.classic.Logger";
+
+    private Weaver() {
+    }
+
+    /**
+     * Installs the transformer.
+     *
+     * @param instrumentation the JVM's instrumentation
+     * @param config          the agent's configuration
+     * @param attachedLate    whether classes loaded before the agent must be rewoven
+     */
+    public static void install(Instrumentation instrumentation, AgentConfig config, boolean attachedLate) {
+        keepByteBuddyOffUnsafe();
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(attachedLate ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(new ErrorReporter())
+                .ignore(nameStartsWith("dev.tasklog.agent.")
+                        .or(nameStartsWith("net.bytebuddy."))
+                        .or(nameStartsWith("java."))
+                        .or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun."))
+                        .or(nameStartsWith("com.sun."))
+                        .or(isSynthetic()))
+                .type(declaresMethod(woven(RUN).or(woven(TASK)).or(woven(SUB_TASK))))
+                .transform(annotations())
+                .type(named(TASK_LOG))
+                .transform(facade())
+                .type(named(SUB_TIMER))
+                .transform(subTimer())
+                .type(named(LOGBACK_LOGGER))
+                .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()))
+                .installOn(instrumentation);
+    }
+
+    /**
+     * The agent needs neither Byte Buddy's class injection nor its Nexus (it inlines advice and
+     * never initialises woven types), but the builder's defaults touch both, and with them
+     * {@code sun.misc.Unsafe}: on Java 24 and later that prints a deprecation warning into the
+     * application's output. These switches keep the agent's relocated Byte Buddy away from it. The
+     * names are written unrelocated: the build relocates these strings together with the classes,
+     * so an application's own Byte Buddy is not affected.
+     */
+    private static void keepByteBuddyOffUnsafe() {
+        System.setProperty("net.bytebuddy.nexus.disabled", "true");
+        System.setProperty("net.bytebuddy.safe", "true");
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> woven(String annotation) {
+        return isAnnotatedWith(named(annotation)).and(not(isAbstract())).and(not(isNative()));
+    }
+
+    private static AgentBuilder.Transformer.ForAdvice advice() {
+        return new AgentBuilder.Transformer.ForAdvice(Advice.withCustomMapping()
+                .bind(new WovenNames.NameBinding())
+                .bind(new WovenNames.LogTimingBinding()))
+                .include(Weaver.class.getClassLoader());
+    }
+
+    private static AgentBuilder.Transformer annotations() {
+        return advice()
+                .advice(woven(RUN), RunAdvice.class.getName())
+                .advice(woven(TASK), TaskAdvice.class.getName())
+                .advice(woven(SUB_TASK), SubTaskAdvice.class.getName());
+    }
+
+    private static AgentBuilder.Transformer facade() {
+        return advice()
+                .advice(named("setRun").and(takesArguments(String.class)), FacadeAdvice.SetRun.class.getName())
+                .advice(named("finishRun").and(takesArguments(0)), FacadeAdvice.FinishRun.class.getName())
+                .advice(named("setTask").and(takesArguments(String.class, boolean.class)), FacadeAdvice.SetTask.class.getName())
+                .advice(named("finishTask").and(takesArguments(0)), FacadeAdvice.FinishTask.class.getName())
+                .advice(named("count").and(takesArguments(String.class, long.class)), FacadeAdvice.Count.class.getName())
+                .advice(named("setExtraInfo").and(takesArguments(1)).and(takesArgument(0, Map.class)),
+                        FacadeAdvice.SetExtraInfo.class.getName())
+                .advice(named("clearExtraInfo").and(takesArguments(0)), FacadeAdvice.ClearExtraInfo.class.getName());
+    }
+
+    private static AgentBuilder.Transformer subTimer() {
+        return advice()
+                .advice(isConstructor().and(takesArguments(String.class)), FacadeAdvice.SubTimerStart.class.getName())
+                .advice(named("finish").and(takesArguments(0)), FacadeAdvice.SubTimerFinish.class.getName());
+    }
+
+    /** Reports a class that could not be woven, once per class; the class then loads unwoven. */
+    private static final class ErrorReporter extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+            Diagnostics.once("weave:" + typeName, "could not weave " + typeName + "; it runs untimed: " + throwable);
+        }
+
+        @Override
+        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
+                                     boolean loaded, DynamicType dynamicType) {
+            // woven: nothing to report
+        }
+    }
+}
