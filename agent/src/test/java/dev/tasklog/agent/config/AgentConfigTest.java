@@ -1,0 +1,119 @@
+package dev.tasklog.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private static Properties props(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        AgentConfig config = AgentConfig.load(null, new Properties(), Map.of(), dir);
+        assertThat(config.bool(ConfigKey.STORE)).isTrue();
+        assertThat(config.bool(ConfigKey.CONSOLE)).isTrue();
+        assertThat(config.string(ConfigKey.STORE_LEVEL)).isEqualTo("INFO");
+        assertThat(config.string(ConfigKey.DB_USER)).isEqualTo("SA");
+        assertThat(config.integer(ConfigKey.ADMIN_PORT)).isZero();
+        assertThat(config.methods(ConfigKey.METHODS_TASK).entries()).isEmpty();
+        assertThat(config.problems()).isEmpty();
+    }
+
+    @Test
+    void firstSourceWinsInTheDocumentedOrder() throws Exception {
+        Files.writeString(dir.resolve("tasklog.properties"), "store.level=ERROR\ndb.user=file\nadmin.port=1\nconsole=false\n");
+        AgentConfig config = AgentConfig.load("store.level=DEBUG",
+                props("tasklog.store.level", "WARN", "tasklog.db.user", "prop"),
+                Map.of("TASKLOG_STORE_LEVEL", "TRACE", "TASKLOG_DB_USER", "env", "TASKLOG_ADMIN_PORT", "8080"), dir);
+        assertThat(config.string(ConfigKey.STORE_LEVEL)).isEqualTo("DEBUG");
+        assertThat(config.string(ConfigKey.DB_USER)).isEqualTo("prop");
+        assertThat(config.integer(ConfigKey.ADMIN_PORT)).isEqualTo(8080);
+        assertThat(config.bool(ConfigKey.CONSOLE)).isFalse();
+        assertThat(config.problems()).isEmpty();
+    }
+
+    @Test
+    void environmentNamesAreUpperCaseWithUnderscores() {
+        assertThat(ConfigKey.DB_URL.environmentName()).isEqualTo("TASKLOG_DB_URL");
+        assertThat(ConfigKey.METHODS_SUBTASK.environmentName()).isEqualTo("TASKLOG_METHODS_SUBTASK");
+        AgentConfig config = AgentConfig.load(null, new Properties(), Map.of("TASKLOG_DB_URL", "jdbc:hsqldb:mem:x"), dir);
+        assertThat(config.string(ConfigKey.DB_URL)).isEqualTo("jdbc:hsqldb:mem:x");
+    }
+
+    @Test
+    void anInvalidValueFallsThroughToTheNextSourceAndIsReportedOnce() {
+        AgentConfig config = AgentConfig.load("console=perhaps", props("tasklog.console", "false"), Map.of(), dir);
+        assertThat(config.bool(ConfigKey.CONSOLE)).isFalse();
+        assertThat(config.problems()).containsExactly(
+                "bad value 'perhaps' for console in the agent argument: expected true or false; using 'false'");
+    }
+
+    @Test
+    void unknownKeysAreReportedFromEverySource() throws Exception {
+        Files.writeString(dir.resolve("tasklog.properties"), "dburl=x\n");
+        AgentConfig config = AgentConfig.load("nonsense=1,justaword", props("tasklog.colour", "red", "other.key", "x"),
+                Map.of("TASKLOG_FOO", "1", "PATH", "/bin"), dir);
+        assertThat(config.problems()).hasSize(5);
+        assertThat(config.problems()).anyMatch(p -> p.startsWith("unknown key 'nonsense' in the agent argument"))
+                .anyMatch(p -> p.startsWith("malformed setting 'justaword' in the agent argument: expected key=value"))
+                .anyMatch(p -> p.startsWith("unknown key 'colour' in system property tasklog.colour"))
+                .anyMatch(p -> p.startsWith("unknown key 'TASKLOG_FOO' in environment variable TASKLOG_FOO"))
+                .anyMatch(p -> p.startsWith("unknown key 'dburl' in config file"));
+        assertThat(config.problems()).allMatch(p -> !p.contains("\n"));
+    }
+
+    @Test
+    void commasInsideBracketsBelongToTheValue() {
+        AgentConfig config = AgentConfig.load("methods.task=com.acme.Job[load,transform];com.acme.Export[*],console=false",
+                new Properties(), Map.of(), dir);
+        assertThat(config.problems()).isEmpty();
+        assertThat(config.bool(ConfigKey.CONSOLE)).isFalse();
+        MethodList methods = config.methods(ConfigKey.METHODS_TASK);
+        assertThat(methods.entries()).hasSize(2);
+        assertThat(methods.entries().get(0).className()).isEqualTo("com.acme.Job");
+        assertThat(methods.entries().get(0).methods()).containsExactly("load", "transform");
+        assertThat(methods.entries().get(1).allMethods()).isTrue();
+    }
+
+    @Test
+    void malformedMethodListsAreRejected() {
+        for (String bad : new String[] {"com.acme.Job", "com.acme.Job[]", "Job[load,]", "[load]", "a.b[c];;x"}) {
+            AgentConfig config = AgentConfig.load(null, props("tasklog.methods.run", bad), Map.of(), dir);
+            assertThat(config.problems()).as(bad).singleElement().asString()
+                    .startsWith("bad value '" + bad + "' for methods.run in system property tasklog.methods.run: expected entries like");
+            assertThat(config.methods(ConfigKey.METHODS_RUN).entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void valuesAreCheckedPerKey() {
+        AgentConfig config = AgentConfig.load("admin.port=70000,debug.from=soon,debug.to=5m,store.level=warn", new Properties(), Map.of(), dir);
+        assertThat(config.integer(ConfigKey.ADMIN_PORT)).isZero();
+        assertThat(config.string(ConfigKey.DEBUG_TO)).isEqualTo("5m");
+        assertThat(config.string(ConfigKey.STORE_LEVEL)).isEqualTo("warn");
+        assertThat(config.problems()).hasSize(2)
+                .anyMatch(p -> p.startsWith("bad value '70000' for admin.port"))
+                .anyMatch(p -> p.startsWith("bad value 'soon' for debug.from"));
+    }
+
+    @Test
+    void aNamedConfigFileThatIsMissingIsReported() {
+        AgentConfig config = AgentConfig.load("config=nowhere.properties", new Properties(), Map.of(), dir);
+        assertThat(config.problems()).containsExactly("config file 'nowhere.properties' (key config) not found; its settings are not used");
+    }
+}

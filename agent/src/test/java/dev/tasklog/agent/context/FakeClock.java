@@ -1,0 +1,22 @@
+package dev.tasklog.agent.context;
+
+/** A clock the test moves by hand. */
+final class FakeClock implements Clock {
+    long wall;
+    long cpu;
+
+    void advance(long wallNanos, long cpuNanos) {
+        wall += wallNanos;
+        cpu = cpu < 0 ? cpu : cpu + cpuNanos;
+    }
+
+    @Override
+    public long wallNanos() {
+        return wall;
+    }
+
+    @Override
+    public long cpuNanos() {
+        return cpu;
+    }
+}
