@@ -249,16 +249,17 @@ public final class Hooks {
      * Called for every event the application's logback passes to its appenders, on the thread
      * that logged it.
      *
+     * @param event      logback's {@code ILoggingEvent}, passed through untouched
      * @param loggerName the event's logger
      * @param level      logback's level as an int (ERROR 40000, WARN 30000, INFO 20000, ...)
      */
-    public static void logEvent(String loggerName, int level) {
+    public static void logEvent(Object event, String loggerName, int level) {
         Sink s = sink;
         if (s == null) {
             return;
         }
         try {
-            s.logEvent(loggerName, level);
+            s.logEvent(event, loggerName, level);
         } catch (Throwable t) {
             report("log event", t);
         }

@@ -43,5 +43,11 @@ public interface Sink {
 
     void subTimerFinish(Object timer);
 
-    void logEvent(String loggerName, int level);
+    /**
+     * @param event      the logging framework's event object (logback's {@code ILoggingEvent}), for
+     *                   consumers that need more than its logger and level
+     * @param loggerName the event's logger
+     * @param level      the event's level in logback's int scale
+     */
+    void logEvent(Object event, String loggerName, int level);
 }

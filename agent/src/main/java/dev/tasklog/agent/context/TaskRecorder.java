@@ -271,7 +271,7 @@ public final class TaskRecorder implements Sink {
     }
 
     @Override
-    public void logEvent(String loggerName, int level) {
+    public void logEvent(Object event, String loggerName, int level) {
         if (open.get() == 0) {
             return;
         }

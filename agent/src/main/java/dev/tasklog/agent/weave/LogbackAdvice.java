@@ -16,6 +16,6 @@ public final class LogbackAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(0) ILoggingEvent event) {
-        Hooks.logEvent(event.getLoggerName(), event.getLevel().toInt());
+        Hooks.logEvent(event, event.getLoggerName(), event.getLevel().toInt());
     }
 }

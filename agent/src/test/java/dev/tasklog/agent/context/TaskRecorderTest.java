@@ -92,13 +92,13 @@ class TaskRecorderTest {
     void statusesComeFromEventsAndEscapingExceptionsAndRollUp() {
         Object run = recorder.runEnter("job");
         Object a = recorder.taskEnter("a", true);
-        recorder.logEvent("data.orders", 30_000);
+        recorder.logEvent(null, "data.orders", 30_000);
         recorder.taskExit(a, null);
         Object b = recorder.taskEnter("b", true);
         Object child = recorder.taskEnter("child", true);
-        recorder.logEvent("com.acme", 40_000);
+        recorder.logEvent(null, "com.acme", 40_000);
         recorder.taskExit(child, null);
-        recorder.logEvent("task.performance", 40_000);
+        recorder.logEvent(null, "task.performance", 40_000);
         recorder.taskExit(b, null);
         Object c = recorder.taskEnter("c", true);
         recorder.taskExit(c, new IllegalStateException());
@@ -110,7 +110,7 @@ class TaskRecorderTest {
 
     @Test
     void eventsOutsideAnyRunChangeNothing() {
-        recorder.logEvent("com.acme", 40_000);
+        recorder.logEvent(null, "com.acme", 40_000);
         Object t = recorder.taskEnter("later", true);
         recorder.taskExit(t, null);
         assertThat(finished.get(0).status()).isEqualTo(Status.OK);

@@ -90,7 +90,7 @@ class LineReporterTest {
     void failedAndWarnedTasksSayTheirStatusAtTheirLevel() {
         Object run = recorder.runEnter("r");
         Object task = recorder.taskEnter("t", true);
-        recorder.logEvent("data.x", 30_000);
+        recorder.logEvent(null, "data.x", 30_000);
         recorder.taskExit(task, null);
         Object failing = recorder.taskEnter("f", false);
         recorder.taskExit(failing, new IllegalArgumentException("bad"));

@@ -1,0 +1,99 @@
+package dev.tasklog.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks in two JVMs (one under the agent, one without) and prints each result with
+ * its ratio to the baseline measured in the same JVM.
+ *
+ * <pre>java -jar bench/target/benchmarks.jar [path/to/tasklog.jar] [--quick]</pre>
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path agent = Path.of("agent/target/tasklog.jar");
+        boolean quick = false;
+        for (String a : args) {
+            if (a.equals("--quick")) {
+                quick = true;
+            } else {
+                agent = Path.of(a);
+            }
+        }
+        if (!Files.isRegularFile(agent)) {
+            System.err.println("agent jar not found: " + agent.toAbsolutePath() + " (build it first: mvn -B package -DskipTests)");
+            System.exit(2);
+        }
+        // Console lines off: the benchmark measures the woven call, not the console.
+        String javaagent = "-javaagent:" + agent.toAbsolutePath() + "=console=false";
+
+        List<RunResult> results = new ArrayList<>();
+        results.addAll(run(options(quick).include(WovenCallBenchmark.class.getSimpleName())
+                .include(ClockFloorBenchmark.class.getSimpleName()).jvmArgsAppend(javaagent)));
+        results.addAll(run(options(quick).include(WithoutAgentBenchmark.class.getSimpleName())));
+
+        System.out.println();
+        System.out.println("JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores; ns/op, mean ± 99.9% error; ratio to the first line of each group (measured in the same JVM)");
+        System.out.println(String.format(Locale.ROOT, "%-52s %12s %10s %8s", "benchmark", "ns/op", "error", "ratio"));
+        print(results, "WovenCallBenchmark.baseline", "WovenCallBenchmark.baseline", "WovenCallBenchmark.subTaskInTask",
+                "WovenCallBenchmark.taskInTask");
+        print(results, "WovenCallBenchmark.baselineOutsideRun", "WovenCallBenchmark.baselineOutsideRun",
+                "WovenCallBenchmark.subTaskOutsideRun");
+        print(results, "ClockFloorBenchmark.twoWallTwoCpuReads", "ClockFloorBenchmark.twoWallTwoCpuReads",
+                "WovenCallBenchmark.subTaskInTask", "WovenCallBenchmark.taskInTask");
+        print(results, "WithoutAgentBenchmark.baseline", "WithoutAgentBenchmark.baseline",
+                "WithoutAgentBenchmark.subTaskWithoutAgent", "WithoutAgentBenchmark.taskWithoutAgent");
+    }
+
+    private static ChainedOptionsBuilder options(boolean quick) {
+        return new OptionsBuilder()
+                .forks(1)
+                .warmupIterations(quick ? 3 : 10)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 3 : 10)
+                .measurementTime(TimeValue.seconds(1));
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws Exception {
+        return new Runner(options.build()).run();
+    }
+
+    private static void print(List<RunResult> results, String baseline, String... names) {
+        double base = score(results, baseline);
+        for (String name : names) {
+            RunResult r = find(results, name);
+            double score = r.getPrimaryResult().getScore();
+            System.out.println(String.format(Locale.ROOT, "%-52s %12.2f %10.2f %7.2fx", name, score,
+                    r.getPrimaryResult().getScoreError(), score / base));
+        }
+        System.out.println();
+    }
+
+    private static double score(List<RunResult> results, String name) {
+        return find(results, name).getPrimaryResult().getScore();
+    }
+
+    private static RunResult find(List<RunResult> results, String name) {
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            if (label.endsWith(name)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no result for " + name);
+    }
+}

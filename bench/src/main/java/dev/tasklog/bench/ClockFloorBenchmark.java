@@ -1,0 +1,29 @@
+package dev.tasklog.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/** The floor of any timed call: two wall-clock and two thread-CPU readings. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class ClockFloorBenchmark {
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    @Benchmark
+    public void twoWallTwoCpuReads(Blackhole bh) {
+        long w = System.nanoTime();
+        long c = threads.getCurrentThreadCpuTime();
+        bh.consume(System.nanoTime() - w);
+        bh.consume(threads.getCurrentThreadCpuTime() - c);
+    }
+}
