@@ -77,14 +77,7 @@ public final class TaskRecorder implements Sink {
 
     @Override
     public void finishRun() {
-        ThreadContext ctx = contexts.get();
-        Frame run = ctx.innermost(Frame.Kind.RUN);
-        if (run == null) {
-            Diagnostics.once("finishRun", "TaskLog.finishRun() called with no run active on thread "
-                    + Thread.currentThread().getName() + "; ignored (reported once)");
-            return;
-        }
-        finish(ctx, run, null);
+        finishInnermost(Frame.Kind.RUN, "TaskLog.finishRun()");
     }
 
     @Override
@@ -94,14 +87,18 @@ public final class TaskRecorder implements Sink {
 
     @Override
     public void finishTask() {
+        finishInnermost(Frame.Kind.TASK, "TaskLog.finishTask()");
+    }
+
+    private void finishInnermost(Frame.Kind kind, String call) {
         ThreadContext ctx = contexts.get();
-        Frame task = ctx.innermost(Frame.Kind.TASK);
-        if (task == null) {
-            Diagnostics.once("finishTask", "TaskLog.finishTask() called with no task active on thread "
-                    + Thread.currentThread().getName() + "; ignored (reported once)");
+        Frame frame = ctx.innermost(kind);
+        if (frame == null) {
+            Diagnostics.once(call, call + " called with no " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " active on thread " + Thread.currentThread().getName() + "; ignored (reported once)");
             return;
         }
-        finish(ctx, task, null);
+        finish(ctx, frame, null);
     }
 
     private Frame start(ThreadContext ctx, Frame.Kind kind, String name, boolean logTiming) {

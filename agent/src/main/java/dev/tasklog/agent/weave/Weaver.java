@@ -92,8 +92,8 @@ public final class Weaver {
 
     private static AgentBuilder.Transformer.ForAdvice advice() {
         return new AgentBuilder.Transformer.ForAdvice(Advice.withCustomMapping()
-                .bind(new WovenNames.NameBinding())
-                .bind(new WovenNames.LogTimingBinding()))
+                .bind(WovenNames.ConstantBinding.name())
+                .bind(WovenNames.ConstantBinding.logTiming()))
                 .include(Weaver.class.getClassLoader());
     }
 

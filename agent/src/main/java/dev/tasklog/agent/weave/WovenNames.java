@@ -1,11 +1,14 @@
 package dev.tasklog.agent.weave;
 
+import java.lang.annotation.Annotation;
+import java.util.function.BiFunction;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.annotation.AnnotationValue;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
 import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 import net.bytebuddy.implementation.bytecode.constant.TextConstant;
 
@@ -65,38 +68,41 @@ final class WovenNames {
         return absent;
     }
 
-    /** Binds {@link WovenName} parameters. */
-    static final class NameBinding implements Advice.OffsetMapping.Factory<WovenName> {
+    /**
+     * Binds advice parameters carrying annotation {@code A} to a constant computed from the woven
+     * method when it is woven.
+     */
+    static final class ConstantBinding<A extends Annotation> implements Advice.OffsetMapping.Factory<A> {
+        private final Class<A> annotationType;
+        private final BiFunction<A, MethodDescription, StackManipulation> constant;
+
+        private ConstantBinding(Class<A> annotationType, BiFunction<A, MethodDescription, StackManipulation> constant) {
+            this.annotationType = annotationType;
+            this.constant = constant;
+        }
+
+        /** {@link WovenName}: the name of the run, task or sub-task. */
+        static ConstantBinding<WovenName> name() {
+            return new ConstantBinding<>(WovenName.class, (a, method) -> new TextConstant(nameOf(method, a.value())));
+        }
+
+        /** {@link WovenLogTiming}: {@code @Task(logTiming)}. */
+        static ConstantBinding<WovenLogTiming> logTiming() {
+            return new ConstantBinding<>(WovenLogTiming.class, (a, method) -> IntegerConstant.forValue(logTimingOf(method)));
+        }
+
         @Override
-        public Class<WovenName> getAnnotationType() {
-            return WovenName.class;
+        public Class<A> getAnnotationType() {
+            return annotationType;
         }
 
         @Override
         public Advice.OffsetMapping make(ParameterDescription.InDefinedShape target,
-                                         AnnotationDescription.Loadable<WovenName> annotation,
+                                         AnnotationDescription.Loadable<A> annotation,
                                          AdviceType adviceType) {
-            String annotationType = annotation.load().value();
+            A loaded = annotation.load();
             return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) ->
-                    new Advice.OffsetMapping.Target.ForStackManipulation(
-                            new TextConstant(nameOf(instrumentedMethod, annotationType)));
-        }
-    }
-
-    /** Binds {@link WovenLogTiming} parameters. */
-    static final class LogTimingBinding implements Advice.OffsetMapping.Factory<WovenLogTiming> {
-        @Override
-        public Class<WovenLogTiming> getAnnotationType() {
-            return WovenLogTiming.class;
-        }
-
-        @Override
-        public Advice.OffsetMapping make(ParameterDescription.InDefinedShape target,
-                                         AnnotationDescription.Loadable<WovenLogTiming> annotation,
-                                         AdviceType adviceType) {
-            return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) ->
-                    new Advice.OffsetMapping.Target.ForStackManipulation(
-                            IntegerConstant.forValue(logTimingOf(instrumentedMethod)));
+                    new Advice.OffsetMapping.Target.ForStackManipulation(constant.apply(loaded, instrumentedMethod));
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.tasklog.agent.context;
 
 /** A clock the test moves by hand. */
-final class FakeClock implements Clock {
-    long wall;
-    long cpu;
+public final class FakeClock implements Clock {
+    public long wall;
+    public long cpu;
 
-    void advance(long wallNanos, long cpuNanos) {
+    public void advance(long wallNanos, long cpuNanos) {
         wall += wallNanos;
         cpu = cpu < 0 ? cpu : cpu + cpuNanos;
     }

@@ -2,7 +2,7 @@ package dev.tasklog.agent.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasklog.agent.context.Clock;
+import dev.tasklog.agent.context.FakeClock;
 import dev.tasklog.agent.context.TaskRecorder;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +26,7 @@ class LineReporterTest {
         }
     };
 
-    private long wall;
-    private long cpu;
-    private final Clock clock = new Clock() {
-        @Override
-        public long wallNanos() {
-            return wall;
-        }
-
-        @Override
-        public long cpuNanos() {
-            return cpu;
-        }
-    };
+    private final FakeClock clock = new FakeClock();
 
     private final TaskRecorder recorder = new TaskRecorder(clock, new LineReporter(sink), sink);
 
@@ -48,8 +36,7 @@ class LineReporterTest {
         Object task = recorder.taskEnter("load", true);
         long s = recorder.subTaskStart();
         long c = recorder.threadCpuNanos();
-        wall += 50_000_000L;
-        cpu += 1_000_000L;
+        clock.advance(50_000_000L, 1_000_000L);
         recorder.subTaskEnd("parse", s, c, null);
         recorder.count("counter1", 8);
         recorder.count("counter2", 16);
@@ -73,8 +60,7 @@ class LineReporterTest {
         for (int i = 0; i < 25; i++) {
             long s = recorder.subTaskStart();
             long c = recorder.threadCpuNanos();
-            wall += i == 3 ? 9_000_000L : 1_000_000L;
-            cpu += 500_000L;
+            clock.advance(i == 3 ? 9_000_000L : 1_000_000L, 500_000L);
             recorder.subTaskEnd("step", s, c, i == 0 ? new IllegalStateException() : null);
         }
         recorder.taskExit(task, null);
@@ -104,7 +90,7 @@ class LineReporterTest {
 
     @Test
     void unmeasurableCpuIsShownAsNotAvailable() {
-        cpu = -1;
+        clock.cpu = -1;
         Object task = recorder.taskEnter("t", true);
         recorder.taskExit(task, null);
         assertThat(lines).contains("INFO task.performance - task t: duration: 0.000s, cpu: n/a");
