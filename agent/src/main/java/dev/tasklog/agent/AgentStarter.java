@@ -5,19 +5,28 @@ import dev.tasklog.agent.config.AgentConfig;
 import dev.tasklog.agent.config.ConfigKey;
 import dev.tasklog.agent.context.Clock;
 import dev.tasklog.agent.context.FrameListener;
+import dev.tasklog.agent.context.LogEventListener;
 import dev.tasklog.agent.context.TaskRecorder;
 import dev.tasklog.agent.output.LazyLineSink;
 import dev.tasklog.agent.output.LineReporter;
+import dev.tasklog.agent.output.LineSink;
+import dev.tasklog.agent.store.StoreRecorder;
+import dev.tasklog.agent.store.StoreWriter;
+import dev.tasklog.agent.store.Urls;
 import dev.tasklog.agent.util.Diagnostics;
 import dev.tasklog.agent.weave.Weaver;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 
 /**
  * Wires the agent together once, after {@link TaskLogAgent} has put the bootstrap package in place:
- * configuration, runtime, weaving. Nothing here touches the application's logging or the store;
- * those are opened on first use so that they never delay the application's {@code main}.
+ * configuration, runtime, store, weaving. Nothing here touches the application's logging, and the
+ * database is opened on the store's own thread, so neither delays the application's {@code main}.
  */
 public final class AgentStarter {
+
+    /** How long the JVM's exit waits for the store to write what it holds. */
+    static final long EXIT_FLUSH_MILLIS = 30_000;
 
     private AgentStarter() {
     }
@@ -38,9 +47,44 @@ public final class AgentStarter {
         for (String problem : config.problems()) {
             Diagnostics.say("config: " + problem);
         }
-        LazyLineSink lines = new LazyLineSink();
-        FrameListener listener = config.bool(ConfigKey.CONSOLE) ? new LineReporter(lines) : FrameListener.NONE;
-        Hooks.install(new TaskRecorder(Clock.SYSTEM, listener, lines));
+        boolean console = config.bool(ConfigKey.CONSOLE);
+        StoreWriter writer = config.bool(ConfigKey.STORE) ? storeWriter(config) : null;
+        StoreRecorder store = writer == null ? null
+                : new StoreRecorder(writer, StoreRecorder.levelInt(config.string(ConfigKey.STORE_LEVEL)));
+
+        LazyLineSink lines = new LazyLineSink(console, store == null ? LineSink.NONE : store.directLines());
+        FrameListener listener = console || store != null ? new LineReporter(lines) : FrameListener.NONE;
+        if (store != null) {
+            // The store first: a run or task must be recorded before the line that announces it.
+            listener = FrameListener.both(store, listener);
+        }
+        TaskRecorder recorder = new TaskRecorder(Clock.SYSTEM, listener,
+                store == null ? LogEventListener.NONE : store, lines);
+        if (store != null) {
+            store.currentFrame(recorder::current);
+        }
+        Hooks.install(recorder);
         Weaver.install(instrumentation, config, attachedLate);
+        if (writer != null) {
+            writer.start();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(recorder, writer), "tasklog-exit"));
+    }
+
+    private static StoreWriter storeWriter(AgentConfig config) {
+        return new StoreWriter(Urls.resolve(config.string(ConfigKey.DB_URL)), config.string(ConfigKey.DB_USER),
+                config.string(ConfigKey.DB_PASSWORD), Path.of("tasklog-data", "spool").toAbsolutePath());
+    }
+
+    /** Runs and tasks still active end as ABORTED; then everything accepted is written. */
+    private static void atExit(TaskRecorder recorder, StoreWriter writer) {
+        try {
+            recorder.abortOpenFrames();
+        } catch (Throwable t) {
+            Diagnostics.say("at exit, ending the runs still active failed: " + t);
+        }
+        if (writer != null) {
+            writer.close(EXIT_FLUSH_MILLIS);
+        }
     }
 }

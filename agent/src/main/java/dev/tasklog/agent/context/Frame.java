@@ -16,28 +16,35 @@ public final class Frame {
     /** What the frame is. */
     public enum Kind { RUN, TASK }
 
+    private final long id;
     private final Kind kind;
     private final String name;
     private final Frame parent;
     private final boolean logTiming;
     private final long startWall;
     private final long startCpu;
+    private final long startedAtMillis;
+    private final String threadName;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.OK);
     private final Counters counters = new Counters();
     private final ConcurrentHashMap<String, SubTaskStats> subTasks = new ConcurrentHashMap<>();
 
+    private long finishedAtMillis;
     private long wallNanos = -1L;
     private long cpuNanos = -1L;
     private Throwable thrown;
     private volatile boolean finished;
 
-    Frame(Kind kind, String name, Frame parent, boolean logTiming, long startWall, long startCpu) {
+    Frame(long id, Kind kind, String name, Frame parent, boolean logTiming, long startWall, long startCpu) {
+        this.id = id;
         this.kind = kind;
         this.name = name;
         this.parent = parent;
         this.logTiming = logTiming;
         this.startWall = startWall;
         this.startCpu = startCpu;
+        this.startedAtMillis = System.currentTimeMillis();
+        this.threadName = Thread.currentThread().getName();
     }
 
     /**
@@ -61,14 +68,77 @@ public final class Frame {
         return stats;
     }
 
-    void finish(long endWall, long endCpu, Throwable escaped) {
+    /**
+     * Ends the frame; only the first call counts (the frame's own thread and the shutdown hook may
+     * both try).
+     *
+     * @return false when the frame was already finished
+     */
+    synchronized boolean finish(long endWall, long endCpu, Throwable escaped) {
+        if (finished) {
+            return false;
+        }
         wallNanos = endWall - startWall;
         cpuNanos = startCpu < 0 || endCpu < 0 ? -1L : endCpu - startCpu;
         thrown = escaped;
+        finishedAtMillis = epochMillisAt(endWall);
         if (escaped != null) {
             raise(Status.FAILED);
         }
         finished = true;
+        return true;
+    }
+
+    /**
+     * Ends the frame as {@link Status#ABORTED}, from another thread (its CPU time is then unknown).
+     *
+     * @return false when the frame was already finished
+     */
+    synchronized boolean abort(long endWall) {
+        if (!finish(endWall, -1L, null)) {
+            return false;
+        }
+        raise(Status.ABORTED);
+        return true;
+    }
+
+    /** @return how deep the frame is nested: 0 for a frame without parent */
+    int depth() {
+        int d = 0;
+        for (Frame f = parent; f != null; f = f.parent) {
+            d++;
+        }
+        return d;
+    }
+
+    /** @return this JVM's number for the frame; the store maps it to a database id */
+    public long id() {
+        return id;
+    }
+
+    /**
+     * Converts a wall-clock reading taken during this frame into epoch milliseconds.
+     *
+     * @param wall a {@link Clock#wallNanos()} reading
+     * @return the epoch milliseconds it corresponds to
+     */
+    public long epochMillisAt(long wall) {
+        return startedAtMillis + Math.floorDiv(wall - startWall, 1_000_000L);
+    }
+
+    /** @return when the frame started, in epoch milliseconds */
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    /** @return when the frame finished, in epoch milliseconds, once finished */
+    public long finishedAtMillis() {
+        return finishedAtMillis;
+    }
+
+    /** @return the name of the thread that started the frame */
+    public String threadName() {
+        return threadName;
     }
 
     public Kind kind() {

@@ -22,6 +22,33 @@ public interface FrameListener {
     };
 
     /**
+     * @param first  told first
+     * @param second told second
+     * @return a listener that tells both
+     */
+    static FrameListener both(FrameListener first, FrameListener second) {
+        return new FrameListener() {
+            @Override
+            public void started(Frame frame) {
+                first.started(frame);
+                second.started(frame);
+            }
+
+            @Override
+            public void subTaskFinished(Frame owner, String name, long wallNanos, long cpuNanos, Throwable thrown, long call) {
+                first.subTaskFinished(owner, name, wallNanos, cpuNanos, thrown, call);
+                second.subTaskFinished(owner, name, wallNanos, cpuNanos, thrown, call);
+            }
+
+            @Override
+            public void finished(Frame frame) {
+                first.finished(frame);
+                second.finished(frame);
+            }
+        };
+    }
+
+    /**
      * A run or task started.
      *
      * @param frame the new frame

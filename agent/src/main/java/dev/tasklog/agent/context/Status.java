@@ -15,7 +15,9 @@ public enum Status {
     /** A non-data logger logged an ERROR event. */
     ERROR,
     /** An exception escaped the task or run. */
-    FAILED;
+    FAILED,
+    /** The JVM ended while the task or run was still active. */
+    ABORTED;
 
     /** logback's {@code Level.WARN_INT}; the agent does not link to logback for these two ints. */
     static final int WARN_LEVEL = 30_000;

@@ -18,6 +18,8 @@ public final class SubTaskStats {
     private long totalCpu;
     private boolean cpuMissing;
     private long failures;
+    private long firstStartWall = Long.MAX_VALUE;
+    private long lastEndWall = Long.MIN_VALUE;
 
     SubTaskStats(String name, int firstSeen) {
         this.name = name;
@@ -27,13 +29,16 @@ public final class SubTaskStats {
     /**
      * Adds one call.
      *
+     * @param startWall the wall-clock reading at its start
      * @param wallNanos its wall time
      * @param cpuNanos  its CPU time, or negative when unknown
      * @param failed    whether it threw
      * @return the number of calls so far, this one included
      */
-    synchronized long record(long wallNanos, long cpuNanos, boolean failed) {
+    synchronized long record(long startWall, long wallNanos, long cpuNanos, boolean failed) {
         calls++;
+        firstStartWall = Math.min(firstStartWall, startWall);
+        lastEndWall = Math.max(lastEndWall, startWall + wallNanos);
         totalWall += wallNanos;
         if (wallNanos > maxWall) {
             maxWall = wallNanos;
@@ -76,5 +81,15 @@ public final class SubTaskStats {
 
     public synchronized long failures() {
         return failures;
+    }
+
+    /** @return the wall-clock reading at the start of the earliest call */
+    public synchronized long firstStartWall() {
+        return firstStartWall;
+    }
+
+    /** @return the wall-clock reading at the end of the latest call */
+    public synchronized long lastEndWall() {
+        return lastEndWall;
     }
 }

@@ -3,8 +3,14 @@ package dev.tasklog.agent.context;
 import dev.tasklog.agent.bootstrap.Sink;
 import dev.tasklog.agent.output.LineSink;
 import dev.tasklog.agent.util.Diagnostics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's runtime: keeps the runs and tasks of every thread, times them, sums their counters
@@ -23,10 +29,14 @@ public final class TaskRecorder implements Sink {
 
     private final Clock clock;
     private final FrameListener listener;
+    private final LogEventListener events;
     private final LineSink mdc;
     private final ThreadLocal<ThreadContext> contexts = ThreadLocal.withInitial(ThreadContext::new);
     /** Runs and tasks open on any thread: when zero, sub-tasks and log events need no look-up at all. */
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicLong frameIds = new AtomicLong();
+    /** Every frame not yet finished, on any thread, for {@link #abortOpenFrames()} at exit. */
+    private final Set<Frame> openFrames = ConcurrentHashMap.newKeySet();
 
     /**
      * @param clock    wall and CPU clocks
@@ -34,8 +44,19 @@ public final class TaskRecorder implements Sink {
      * @param mdc      the application's MDC (via its logging)
      */
     public TaskRecorder(Clock clock, FrameListener listener, LineSink mdc) {
+        this(clock, listener, LogEventListener.NONE, mdc);
+    }
+
+    /**
+     * @param clock    wall and CPU clocks
+     * @param listener told about every start and finish
+     * @param events   told about every application log event
+     * @param mdc      the application's MDC (via its logging)
+     */
+    public TaskRecorder(Clock clock, FrameListener listener, LogEventListener events, LineSink mdc) {
         this.clock = clock;
         this.listener = listener;
+        this.events = events;
         this.mdc = mdc;
     }
 
@@ -105,9 +126,10 @@ public final class TaskRecorder implements Sink {
         Frame parent = ctx.top();
         String safeName = name == null || name.isEmpty() ? "(unnamed)" : name;
         long wall = clock.wallNanos();
-        Frame frame = new Frame(kind, safeName, parent, logTiming, wall, clock.cpuNanos());
+        Frame frame = new Frame(frameIds.incrementAndGet(), kind, safeName, parent, logTiming, wall, clock.cpuNanos());
         ctx.push(frame);
         open.incrementAndGet();
+        openFrames.add(frame);
         mdc.putMdc(kind == Frame.Kind.RUN ? MDC_RUN : MDC_TASK, safeName);
         listener.started(frame);
         return frame;
@@ -130,14 +152,21 @@ public final class TaskRecorder implements Sink {
 
     private void finishTop(ThreadContext ctx, Frame frame, Throwable thrown) {
         long wall = clock.wallNanos();
-        frame.finish(wall, clock.cpuNanos(), thrown);
+        boolean first = frame.finish(wall, clock.cpuNanos(), thrown);
+        if (first) {
+            // Told while the frame is still the innermost: the lines written at its end are its own.
+            listener.finished(frame);
+        }
         ctx.pop(frame);
         open.decrementAndGet();
+        openFrames.remove(frame);
+        if (!first) {
+            return; // aborted at exit meanwhile: already reported
+        }
         Frame parent = frame.parent();
         if (parent != null) {
             parent.raise(frame.status());
         }
-        listener.finished(frame);
         restoreMdc(frame);
     }
 
@@ -155,6 +184,28 @@ public final class TaskRecorder implements Sink {
         } else {
             mdc.putMdc(MDC_TASK, outerTask.name());
         }
+    }
+
+    /**
+     * Ends every run and task still active, on any thread, as {@link Status#ABORTED}: called when
+     * the JVM shuts down (for example by {@code System.exit} inside a run), so that they are
+     * reported and stored as ended rather than left running.
+     *
+     * @return how many frames were aborted
+     */
+    public int abortOpenFrames() {
+        List<Frame> frames = new ArrayList<>(openFrames);
+        frames.sort(Comparator.comparingInt(Frame::depth).reversed());
+        int aborted = 0;
+        long wall = clock.wallNanos();
+        for (Frame f : frames) {
+            if (f.abort(wall)) {
+                openFrames.remove(f);
+                listener.finished(f);
+                aborted++;
+            }
+        }
+        return aborted;
     }
 
     // ---- sub-tasks: the hot path, allocation-free
@@ -178,12 +229,12 @@ public final class TaskRecorder implements Sink {
         long cpu = startCpu < 0 ? -1L : clock.cpuNanos() - startCpu;
         Frame owner = contexts.get().top();
         if (owner != null) {
-            recordSubTask(owner, name, wall, cpu, thrown);
+            recordSubTask(owner, name, startWall, wall, cpu, thrown);
         }
     }
 
-    private void recordSubTask(Frame owner, String name, long wall, long cpu, Throwable thrown) {
-        long call = owner.subTask(name).record(wall, cpu, thrown != null);
+    private void recordSubTask(Frame owner, String name, long startWall, long wall, long cpu, Throwable thrown) {
+        long call = owner.subTask(name).record(startWall, wall, cpu, thrown != null);
         listener.subTaskFinished(owner, name, wall, cpu, thrown, call);
     }
 
@@ -206,7 +257,7 @@ public final class TaskRecorder implements Sink {
         long wall = clock.wallNanos() - state.startWall;
         // CPU time is per thread: a timer finished on another thread has no meaningful CPU figure.
         long cpu = state.startCpu < 0 || state.thread != Thread.currentThread() ? -1L : clock.cpuNanos() - state.startCpu;
-        recordSubTask(state.owner, state.name, wall, cpu, null);
+        recordSubTask(state.owner, state.name, state.startWall, wall, cpu, null);
     }
 
     /** A running {@code SubTimer}. */
@@ -269,16 +320,14 @@ public final class TaskRecorder implements Sink {
 
     @Override
     public void logEvent(Object event, String loggerName, int level) {
-        if (open.get() == 0) {
-            return;
-        }
-        Status status = Status.ofEvent(loggerName, level);
-        if (status == Status.OK) {
-            return;
-        }
-        Frame top = contexts.get().top();
+        ThreadContext ctx = contexts.get();
+        Frame top = open.get() == 0 ? null : ctx.top();
         if (top != null) {
-            top.raise(status);
+            Status status = Status.ofEvent(loggerName, level);
+            if (status != Status.OK) {
+                top.raise(status);
+            }
         }
+        events.onEvent(event, loggerName, level, top, ctx.extraInfo());
     }
 }

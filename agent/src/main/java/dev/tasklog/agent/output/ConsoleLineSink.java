@@ -7,18 +7,15 @@ import java.time.format.DateTimeFormatter;
 /**
  * Prints tasklog's lines itself, in the shape of logback's default console pattern, for
  * applications whose logging is not logback (another SLF4J provider, or none at all).
- * MDC calls go to {@code mdc}, which is SLF4J's MDC when the application has slf4j-api.
  */
 final class ConsoleLineSink implements LineSink {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final PrintStream out;
-    private final LineSink mdc;
 
-    ConsoleLineSink(PrintStream out, LineSink mdc) {
+    ConsoleLineSink(PrintStream out) {
         this.out = out;
-        this.mdc = mdc;
     }
 
     @Override
@@ -32,11 +29,9 @@ final class ConsoleLineSink implements LineSink {
 
     @Override
     public void putMdc(String key, String value) {
-        mdc.putMdc(key, value);
     }
 
     @Override
     public void removeMdc(String key) {
-        mdc.removeMdc(key);
     }
 }

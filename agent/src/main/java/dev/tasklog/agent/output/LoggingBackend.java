@@ -3,33 +3,37 @@ package dev.tasklog.agent.output;
 import java.lang.reflect.Method;
 
 /**
- * Decides, once, where tasklog's lines go: through the application's SLF4J when it is bound to
- * logback, and otherwise printed by the agent on stdout (keeping SLF4J's MDC when slf4j-api is
- * there). The decision is made on first use, on the application's thread, never in the premain:
- * touching SLF4J there would initialise the application's logging before its {@code main} could
- * configure it.
+ * Finds, once, how the application logs: through SLF4J bound to logback, through SLF4J bound to
+ * something else (or nothing), or without SLF4J at all. The decision is made on first use, on the
+ * application's thread, never in the premain: touching SLF4J there would initialise the
+ * application's logging before its {@code main} could configure it.
  */
-public final class LoggingBackend {
+final class LoggingBackend {
 
     private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
-    private LoggingBackend() {
+    /** The application's SLF4J, or {@link LineSink#NONE} when it has none. */
+    final LineSink slf4j;
+    /** Whether that SLF4J is logback, whose events the agent captures (and stores) by itself. */
+    final boolean logback;
+
+    private LoggingBackend(LineSink slf4j, boolean logback) {
+        this.slf4j = slf4j;
+        this.logback = logback;
     }
 
     /**
      * Finds the application's logging as seen from {@code loader}.
      *
      * @param loader the application's class loader (the context class loader of its thread)
-     * @return the sink for tasklog's lines
+     * @return what it found
      */
-    public static LineSink resolve(ClassLoader loader) {
-        Slf4jLineSink slf4j;
+    static LoggingBackend resolve(ClassLoader loader) {
         try {
-            slf4j = Slf4jLineSink.in(loader);
+            return new LoggingBackend(Slf4jLineSink.in(loader), isLogback(loader));
         } catch (ReflectiveOperationException | LinkageError e) {
-            return new ConsoleLineSink(System.out, LineSink.NONE);
+            return new LoggingBackend(LineSink.NONE, false);
         }
-        return isLogback(loader) ? slf4j : new ConsoleLineSink(System.out, slf4j);
     }
 
     private static boolean isLogback(ClassLoader loader) {

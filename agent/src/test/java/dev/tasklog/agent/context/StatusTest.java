@@ -13,7 +13,7 @@ class StatusTest {
     @Test
     void theOrderIsFromBestToWorst() {
         assertThat(Status.values()).containsExactly(Status.OK, Status.DATA_WARNING, Status.WARNING, Status.DATA_ERROR,
-                Status.ERROR, Status.FAILED);
+                Status.ERROR, Status.FAILED, Status.ABORTED);
         assertThat(Status.WARNING.worst(Status.DATA_ERROR)).isEqualTo(Status.DATA_ERROR);
         assertThat(Status.FAILED.worst(Status.ERROR)).isEqualTo(Status.FAILED);
         assertThat(Status.OK.worst(Status.OK)).isEqualTo(Status.OK);

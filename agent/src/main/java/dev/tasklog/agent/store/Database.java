@@ -1,0 +1,46 @@
+package dev.tasklog.agent.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens connections to the store. HSQLDB URLs are opened with the agent's own (relocated) HSQLDB
+ * driver directly, never through {@code DriverManager}: the agent does not offer its copy to the
+ * application, and an application's own HSQLDB, of whatever version, is never used for the store.
+ */
+public final class Database {
+
+    static {
+        // HSQLDB otherwise reconfigures java.util.logging when it starts; the application's logging
+        // is not the agent's to touch.
+        if (System.getProperty("hsqldb.reconfig_logging") == null) {
+            System.setProperty("hsqldb.reconfig_logging", "false");
+        }
+    }
+
+    private Database() {
+    }
+
+    /**
+     * @param url      a JDBC URL
+     * @param user     the user
+     * @param password the password
+     * @return an open connection
+     * @throws SQLException when it cannot be opened
+     */
+    public static Connection open(String url, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        if (Dialect.of(url) == Dialect.HSQLDB) {
+            Connection c = new org.hsqldb.jdbc.JDBCDriver().connect(url, props);
+            if (c == null) {
+                throw new SQLException("not an HSQLDB URL: " + Urls.safe(url));
+            }
+            return c;
+        }
+        return DriverManager.getConnection(url, props);
+    }
+}

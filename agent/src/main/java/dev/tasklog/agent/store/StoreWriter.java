@@ -1,0 +1,270 @@
+package dev.tasklog.agent.store;
+
+import dev.tasklog.agent.util.Diagnostics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Takes records from application threads and writes them on its own thread, in batches.
+ *
+ * <p>Policy when the writer falls behind: the queue holds {@link #CAPACITY} records; an application
+ * thread that finds it full waits up to {@link #OFFER_WAIT_MILLIS} ms for room, and only then is
+ * the record not stored. Such losses are counted ({@link #dropped()}), reported once on stderr and
+ * at the end of each run they happened in, and recorded in {@code LOG_RUN.DROPPED_EVENTS}: never
+ * silent.
+ *
+ * <p>When the database cannot be opened or written, records go to this JVM's spool file instead
+ * (see {@link Spool}); the writer tries the database again every {@link #RETRY_MILLIS} ms and,
+ * once it answers, imports the spool.
+ */
+public final class StoreWriter {
+
+    /** Records the queue holds. */
+    public static final int CAPACITY = 65_536;
+    /** How long an application thread waits for room in a full queue. */
+    public static final long OFFER_WAIT_MILLIS = 200;
+    static final int BATCH = 2_000;
+    static final long RETRY_MILLIS = 10_000;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Path spoolDir;
+    private final String jvm = UUID.randomUUID().toString();
+    private final BlockingQueue<Record> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private final Object progress = new Object();
+    private final Thread worker;
+
+    private volatile boolean closing;
+    private JdbcTarget database;
+    private Spool spool;
+    private long nextAttempt;
+
+    /**
+     * @param url      the store's JDBC URL
+     * @param user     its user
+     * @param password its password
+     * @param spoolDir where to spool while the database cannot be reached
+     */
+    public StoreWriter(String url, String user, String password, Path spoolDir) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.spoolDir = spoolDir;
+        this.worker = new Thread(this::work, "tasklog-store-writer");
+        worker.setDaemon(true);
+    }
+
+    /** Starts the writer thread; the database is opened there, not on the caller's thread. */
+    public void start() {
+        worker.start();
+    }
+
+    /** @return the id of this JVM in the store ({@code SOURCE_JVM}) */
+    public String jvm() {
+        return jvm;
+    }
+
+    /**
+     * Hands a record to the writer. Returns at once unless the queue is full.
+     *
+     * @param record the record
+     * @return false when the record could not be taken (and was counted as dropped)
+     */
+    public boolean offer(Record record) {
+        if (queue.offer(record)) {
+            offered.incrementAndGet();
+            return true;
+        }
+        try {
+            if (queue.offer(record, OFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                offered.incrementAndGet();
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dropped.incrementAndGet();
+        Diagnostics.once("store-dropped", "store: the writer is " + CAPACITY + " records behind; events that cannot wait "
+                + OFFER_WAIT_MILLIS + " ms are not stored (counted per run in LOG_RUN.DROPPED_EVENTS; reported once)");
+        return false;
+    }
+
+    /** @return how many records could not be stored so far */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /**
+     * Writes everything handed over so far, waiting at most {@code maxMillis}, then closes the
+     * database. Records offered later are still taken but no longer written.
+     *
+     * @param maxMillis how long to wait
+     * @return true when everything was written
+     */
+    public boolean close(long maxMillis) {
+        closing = true;
+        worker.interrupt();
+        try {
+            worker.join(maxMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean done = !worker.isAlive() && queue.isEmpty();
+        if (!done) {
+            Diagnostics.say("store: " + queue.size() + " records were still waiting after " + maxMillis
+                    + " ms at exit and are not stored");
+        }
+        return done;
+    }
+
+    /**
+     * Waits until every record offered before this call is written (or spooled).
+     *
+     * @param maxMillis how long to wait at most
+     * @return true when they were
+     * @throws InterruptedException when interrupted
+     */
+    public boolean flush(long maxMillis) throws InterruptedException {
+        long target = offered.get();
+        long deadline = System.currentTimeMillis() + maxMillis;
+        synchronized (progress) {
+            while (processed.get() < target) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(Math.min(left, 50));
+            }
+        }
+        return true;
+    }
+
+    private void work() {
+        Host.name();
+        List<Record> batch = new ArrayList<>(BATCH);
+        while (true) {
+            try {
+                if (batch.isEmpty()) {
+                    Record first = closing ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
+                    if (first == null) {
+                        if (closing) {
+                            break;
+                        }
+                        ensureDatabase();
+                        continue;
+                    }
+                    batch.add(first);
+                }
+                queue.drainTo(batch, BATCH - batch.size());
+                write(batch);
+                done(batch);
+            } catch (InterruptedException e) {
+                // close() interrupts to make the loop drain without waiting; keep going
+            } catch (Throwable t) {
+                Diagnostics.once("store-writer", "store: the writer failed (" + t + "); " + batch.size()
+                        + " records are not stored; it carries on with the next ones");
+                dropped.addAndGet(batch.size());
+                done(batch);
+            }
+        }
+        shutDown();
+    }
+
+    private void done(List<Record> batch) {
+        processed.addAndGet(batch.size());
+        batch.clear();
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    private void write(List<Record> batch) throws Exception {
+        ensureDatabase();
+        if (database != null) {
+            try {
+                database.write(batch, jvm);
+                return;
+            } catch (Exception e) {
+                Diagnostics.say("store: writing to " + Urls.safe(url) + " failed (" + e.getMessage() + "); events go to "
+                        + spoolDir.resolve(jvm + Spool.SUFFIX) + " until it can be written again");
+                closeDatabase();
+            }
+        }
+        spool().write(batch);
+    }
+
+    private void ensureDatabase() {
+        if (database != null || System.currentTimeMillis() < nextAttempt) {
+            return;
+        }
+        try {
+            database = JdbcTarget.open(url, user, password);
+        } catch (Exception e) {
+            nextAttempt = System.currentTimeMillis() + RETRY_MILLIS;
+            Diagnostics.once("store-open", "store: cannot open " + Urls.safe(url) + " (" + e.getMessage()
+                    + "); the application carries on, and events are kept in " + spoolDir.resolve(jvm + Spool.SUFFIX)
+                    + " until the store can be reached (retried every " + RETRY_MILLIS / 1000 + " s)");
+            return;
+        }
+        importSpools();
+    }
+
+    /** Imports this JVM's own spool (when it has one) and any left by JVMs that ended before they could. */
+    private void importSpools() {
+        try {
+            if (spool != null) {
+                spool.close();
+                spool = null;
+            }
+            for (Path file : Spool.importable(spoolDir)) {
+                long n = Spool.importFile(file, BATCH, (batch, source) -> database.write(batch, source));
+                if (n > 0) {
+                    Diagnostics.say("store: imported " + n + " spooled records from " + file + " into " + Urls.safe(url));
+                }
+            }
+        } catch (Exception e) {
+            Diagnostics.say("store: importing spooled records into " + Urls.safe(url) + " failed (" + e
+                    + "); they stay in " + spoolDir + " for the next attempt");
+            closeDatabase();
+        }
+    }
+
+    private Spool spool() throws java.io.IOException {
+        if (spool == null) {
+            spool = Spool.open(spoolDir, jvm);
+        }
+        return spool;
+    }
+
+    private void closeDatabase() {
+        if (database != null) {
+            JdbcTarget.closeQuietly(database.connection());
+            database = null;
+        }
+        nextAttempt = System.currentTimeMillis() + RETRY_MILLIS;
+    }
+
+    private void shutDown() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (spool != null) {
+            try {
+                spool.close();
+            } catch (java.io.IOException e) {
+                Diagnostics.say("store: closing the spool file failed: " + e.getMessage());
+            }
+        }
+    }
+}
