@@ -21,14 +21,27 @@ public final class Json {
      */
     public static String object(Map<String, ?> fields) {
         StringBuilder sb = new StringBuilder();
-        appendObject(sb, fields, 0);
+        appendObject(sb, fields, 0, true);
         if (sb.length() > Limits.EXTRA) {
             return "{\"tasklog.truncated\":\"EXTRA of " + sb.length() + " chars exceeded the limit of " + Limits.EXTRA + "\"}";
         }
         return sb.toString();
     }
 
-    private static void appendObject(StringBuilder sb, Map<?, ?> map, int depth) {
+    /**
+     * Writes any value (maps, collections, strings, numbers, booleans, null) as JSON, without limits:
+     * for the command line's {@code --json} output.
+     *
+     * @param value the value
+     * @return its JSON text
+     */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        appendValue(sb, value, 0, false);
+        return sb.toString();
+    }
+
+    private static void appendObject(StringBuilder sb, Map<?, ?> map, int depth, boolean limited) {
         sb.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -38,12 +51,12 @@ public final class Json {
             first = false;
             appendString(sb, String.valueOf(e.getKey()));
             sb.append(':');
-            appendValue(sb, e.getValue(), depth + 1);
+            appendValue(sb, e.getValue(), depth + 1, limited);
         }
         sb.append('}');
     }
 
-    private static void appendValue(StringBuilder sb, Object v, int depth) {
+    private static void appendValue(StringBuilder sb, Object v, int depth, boolean limited) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof Boolean) {
@@ -60,9 +73,9 @@ public final class Json {
             } else {
                 sb.append(v);
             }
-        } else if (depth < 8 && v instanceof Map) {
-            appendObject(sb, (Map<?, ?>) v, depth);
-        } else if (depth < 8 && v instanceof Collection) {
+        } else if ((depth < 8 || !limited) && v instanceof Map) {
+            appendObject(sb, (Map<?, ?>) v, depth, limited);
+        } else if ((depth < 8 || !limited) && v instanceof Collection) {
             sb.append('[');
             boolean first = true;
             for (Object item : (Collection<?>) v) {
@@ -70,7 +83,7 @@ public final class Json {
                     sb.append(',');
                 }
                 first = false;
-                appendValue(sb, item, depth + 1);
+                appendValue(sb, item, depth + 1, limited);
             }
             sb.append(']');
         } else {
@@ -80,7 +93,7 @@ public final class Json {
             } catch (RuntimeException e) {
                 s = v.getClass().getName() + " (toString failed: " + e + ")";
             }
-            appendString(sb, Limits.cut(s, Limits.EXTRA_VALUE));
+            appendString(sb, limited ? Limits.cut(s, Limits.EXTRA_VALUE) : s);
         }
     }
 

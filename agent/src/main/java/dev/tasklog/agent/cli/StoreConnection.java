@@ -1,0 +1,59 @@
+package dev.tasklog.agent.cli;
+
+import dev.tasklog.agent.config.AgentConfig;
+import dev.tasklog.agent.config.ConfigKey;
+import dev.tasklog.agent.store.Database;
+import dev.tasklog.agent.store.Dialect;
+import dev.tasklog.agent.store.Schema;
+import dev.tasklog.agent.store.Urls;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Opens the store for a command: {@code --db URL} when given, else {@code db.url} from the system
+ * properties, environment and {@code tasklog.properties} (as the agent reads them), else the
+ * embedded default under {@code ./tasklog-data/}.
+ */
+final class StoreConnection {
+
+    private StoreConnection() {
+    }
+
+    static Connection open(CliArgs args) throws CommandException {
+        AgentConfig config = AgentConfig.load(null);
+        String url = Urls.resolve(args.value("--db", config.string(ConfigKey.DB_URL)));
+        String connectUrl = url;
+        if (url.startsWith("jdbc:hsqldb:file:") && !url.contains("ifexists=")) {
+            // A command reads an existing store; it must not leave an empty one behind.
+            connectUrl = url + ";ifexists=true";
+        }
+        try {
+            Connection c = Database.open(connectUrl, config.string(ConfigKey.DB_USER), config.string(ConfigKey.DB_PASSWORD));
+            Schema.migrate(c, Dialect.of(url));
+            return c;
+        } catch (SQLException e) {
+            throw new CommandException(explain(url, e));
+        }
+    }
+
+    private static String explain(String url, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("lock")) {
+            return "the store " + Urls.safe(url) + " is in use by a running application (an embedded store admits one"
+                    + " process at a time); try again when it has finished, or use a server store";
+        }
+        if (message.contains("not found") || message.contains("does not exist")) {
+            return "there is no store at " + Urls.safe(url) + " (run an application with the agent first, or give --db)";
+        }
+        return "cannot open the store " + Urls.safe(url) + ": " + message;
+    }
+
+    /** A command that cannot do its work; its message is printed, and the exit status is 1. */
+    static final class CommandException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CommandException(String message) {
+            super(message);
+        }
+    }
+}
