@@ -151,6 +151,9 @@ public final class StoreWriter {
 
     private void work() {
         Host.name();
+        // Opened at once, not on the first record: runs a dead JVM left RUNNING are marked ABORTED,
+        // and spooled records imported, even by a program that records nothing itself.
+        ensureDatabase();
         List<Record> batch = new ArrayList<>(BATCH);
         while (true) {
             try {
@@ -211,7 +214,11 @@ public final class StoreWriter {
             database = JdbcTarget.open(url, user, password);
         } catch (Exception e) {
             nextAttempt = System.currentTimeMillis() + RETRY_MILLIS;
-            Diagnostics.once("store-open", "store: cannot open " + Urls.safe(url) + " (" + e.getMessage()
+            String why = String.valueOf(e.getMessage()).contains("lock acquisition failure")
+                    ? "it is in use by another JVM; an embedded store admits one at a time, and the lock of a JVM that"
+                      + " was killed expires 10 s later"
+                    : e.getMessage();
+            Diagnostics.once("store-open", "store: cannot open " + Urls.safe(url) + " (" + why
                     + "); the application carries on, and events are kept in " + spoolDir.resolve(jvm + Spool.SUFFIX)
                     + " until the store can be reached (retried every " + RETRY_MILLIS / 1000 + " s)");
             return;

@@ -34,9 +34,29 @@ final class AgentProcess {
         this.name = name;
     }
 
-    /** @param name a name for the working directory and log file of this run */
+    private static final java.util.Set<String> USED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param name a name for the working directory and log file of this run; the first use of a
+     *             name in a test JVM starts from an empty directory, later uses share it
+     */
     static AgentProcess named(String name) {
-        return new AgentProcess(name);
+        AgentProcess p = new AgentProcess(name);
+        if (USED.add(name)) {
+            deleteRecursively(p.workDir());
+        }
+        return p;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty " + dir, e);
+        }
     }
 
     AgentProcess withoutAgent() {
@@ -99,9 +119,16 @@ final class AgentProcess {
         return Path.of(System.getProperty("it.work.dir", "target/it-work"), name).toAbsolutePath();
     }
 
-    Result run(Class<?> mainClass) throws IOException, InterruptedException {
-        Path work = workDir();
-        Files.createDirectories(work);
+    /** Starts the program and returns at once. */
+    Process start(Class<?> mainClass) throws IOException {
+        Files.createDirectories(workDir());
+        ProcessBuilder pb = new ProcessBuilder(command(mainClass)).directory(workDir().toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("TASKLOG_"));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private List<String> command(Class<?> mainClass) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         if (agent) {
@@ -112,11 +139,13 @@ final class AgentProcess {
         command.add(classPath());
         command.add(mainClass.getName());
         command.addAll(programArgs);
+        return command;
+    }
 
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("TASKLOG_"));
-        pb.environment().putAll(env);
-        Process process = pb.start();
+    Result run(Class<?> mainClass) throws IOException, InterruptedException {
+        Path work = workDir();
+        List<String> command = command(mainClass);
+        Process process = start(mainClass);
         CompletableFuture<String> out = read(process.getInputStream());
         CompletableFuture<String> err = read(process.getErrorStream());
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -137,6 +166,21 @@ final class AgentProcess {
         return Arrays.stream(cp.split(File.pathSeparator))
                 .filter(entry -> excludedJars.stream().noneMatch(part -> Path.of(entry).getFileName().toString().contains(part)))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Runs {@code java -jar tasklog.jar args...} in this process's working directory. */
+    Result cli(String... args) throws IOException, InterruptedException {
+        Files.createDirectories(workDir());
+        List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), "-jar", agentJar().toString()));
+        command.addAll(Arrays.asList(args));
+        Process process = new ProcessBuilder(command).directory(workDir().toFile()).start();
+        CompletableFuture<String> out = read(process.getInputStream());
+        CompletableFuture<String> err = read(process.getErrorStream());
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("tasklog " + Arrays.toString(args) + " did not finish");
+        }
+        return new Result(process.exitValue(), out.join(), err.join());
     }
 
     private static CompletableFuture<String> read(InputStream in) {

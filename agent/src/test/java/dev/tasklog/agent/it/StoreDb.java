@@ -1,0 +1,80 @@
+package dev.tasklog.agent.it;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the embedded store a child JVM left in its working directory (once the child has exited). */
+final class StoreDb implements AutoCloseable {
+
+    private final Connection connection;
+
+    private StoreDb(Connection connection) {
+        this.connection = connection;
+    }
+
+    static StoreDb in(Path workDir) throws SQLException {
+        return open("jdbc:hsqldb:file:" + workDir.resolve("tasklog-data/tasklog") + ";ifexists=true");
+    }
+
+    static StoreDb open(String url) throws SQLException {
+        return new StoreDb(DriverManager.getConnection(url, "SA", ""));
+    }
+
+    List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= n; i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    Map<String, Object> row(String sql, Object... params) throws SQLException {
+        List<Map<String, Object>> rows = rows(sql, params);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected one row for " + sql + ", got " + rows);
+        }
+        return rows.get(0);
+    }
+
+    long count(String sql, Object... params) throws SQLException {
+        return ((Number) row(sql, params).values().iterator().next()).longValue();
+    }
+
+    int update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.createStatement().execute("SHUTDOWN");
+        } finally {
+            connection.close();
+        }
+    }
+}
