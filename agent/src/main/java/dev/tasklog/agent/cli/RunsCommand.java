@@ -19,6 +19,9 @@ final class RunsCommand {
 
     static final String USAGE = "runs [--limit 20] [--json] [--db URL]";
 
+    /** The WARN and ERROR columns count the application's events, not tasklog's own status lines. */
+    private static final String APPLICATION = "L.LOGGER NOT IN ('task.run', 'task.performance', 'task.performance.sub')";
+
     private RunsCommand() {
     }
 
@@ -54,8 +57,8 @@ final class RunsCommand {
         List<Map<String, Object>> runs = new ArrayList<>();
         String sql = "SELECT R.ID, R.NAME, R.STATUS, R.STARTED_AT, R.FINISHED_AT, R.WALL_MS, R.CPU_MS, R.HOST, R.PID, "
                 + "R.DROPPED_EVENTS, "
-                + "(SELECT COUNT(*) FROM LOG L WHERE L.RUN_ID = R.ID AND L.LEVEL = 'WARN'), "
-                + "(SELECT COUNT(*) FROM LOG L WHERE L.RUN_ID = R.ID AND L.LEVEL = 'ERROR') "
+                + "(SELECT COUNT(*) FROM LOG L WHERE L.RUN_ID = R.ID AND L.LEVEL = 'WARN' AND " + APPLICATION + "), "
+                + "(SELECT COUNT(*) FROM LOG L WHERE L.RUN_ID = R.ID AND L.LEVEL = 'ERROR' AND " + APPLICATION + ") "
                 + "FROM LOG_RUN R ORDER BY R.STARTED_AT DESC, R.ID DESC";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setMaxRows(limit);
