@@ -33,7 +33,11 @@ public final class LazyLineSink implements LineSink {
                 return;
             }
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            LoggingBackend backend = LoggingBackend.resolve(loader != null ? loader : ClassLoader.getSystemClassLoader());
+            ClassLoader app = loader != null ? loader : ClassLoader.getSystemClassLoader();
+            LoggingBackend backend = LoggingBackend.resolve(app);
+            if (backend.logback) {
+                LogbackDefaults.applyIfUnconfigured(app);
+            }
             mdc = backend.slf4j;
             if (!console) {
                 lines = direct;

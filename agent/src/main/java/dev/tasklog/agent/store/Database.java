@@ -12,15 +12,26 @@ import java.util.Properties;
  */
 public final class Database {
 
-    static {
+    private static final org.hsqldb.jdbc.JDBCDriver HSQLDB = ownHsqldb();
+
+    private Database() {
+    }
+
+    private static org.hsqldb.jdbc.JDBCDriver ownHsqldb() {
         // HSQLDB otherwise reconfigures java.util.logging when it starts; the application's logging
         // is not the agent's to touch.
         if (System.getProperty("hsqldb.reconfig_logging") == null) {
             System.setProperty("hsqldb.reconfig_logging", "false");
         }
-    }
-
-    private Database() {
+        org.hsqldb.jdbc.JDBCDriver driver = org.hsqldb.jdbc.JDBCDriver.driverInstance;
+        // Loading the driver registered it with DriverManager, where the application's own
+        // jdbc:hsqldb: URLs could pick the agent's copy instead of its own: take it out again.
+        try {
+            DriverManager.deregisterDriver(driver);
+        } catch (SQLException | SecurityException e) {
+            // stays registered; it still only answers jdbc:hsqldb: URLs
+        }
+        return driver;
     }
 
     /**
@@ -35,7 +46,7 @@ public final class Database {
         props.setProperty("user", user);
         props.setProperty("password", password);
         if (Dialect.of(url) == Dialect.HSQLDB) {
-            Connection c = new org.hsqldb.jdbc.JDBCDriver().connect(url, props);
+            Connection c = HSQLDB.connect(url, props);
             if (c == null) {
                 throw new SQLException("not an HSQLDB URL: " + Urls.safe(url));
             }

@@ -33,6 +33,9 @@ class AgentJarIT {
                     .collect(Collectors.toList());
             assertThat(outside).isEmpty();
             assertThat(jar.getEntry("dev/tasklog/agent/shaded/net/bytebuddy/ByteBuddy.class")).isNotNull();
+            assertThat(jar.getEntry("dev/tasklog/agent/shaded/org/hsqldb/jdbc/JDBCDriver.class")).isNotNull();
+            // the agent's HSQLDB is never offered to the application's DriverManager
+            assertThat(jar.getEntry("META-INF/services/java.sql.Driver")).isNull();
             assertThat(jar.getEntry("org/slf4j/Logger.class")).isNull();
             assertThat(jar.getEntry("ch/qos/logback/classic/Logger.class")).isNull();
         }

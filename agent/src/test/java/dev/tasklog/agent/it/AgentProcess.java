@@ -27,6 +27,7 @@ final class AgentProcess {
     private final Map<String, String> env = new HashMap<>();
     private String agentArgs;
     private boolean agent = true;
+    private boolean logbackConfig = true;
     private List<String> excludedJars = new ArrayList<>();
     private final List<String> programArgs = new ArrayList<>();
 
@@ -61,6 +62,12 @@ final class AgentProcess {
 
     AgentProcess withoutAgent() {
         agent = false;
+        return this;
+    }
+
+    /** Runs the program with no logback configuration at all (logback's own defaults apply). */
+    AgentProcess withoutLogbackConfig() {
+        logbackConfig = false;
         return this;
     }
 
@@ -115,6 +122,10 @@ final class AgentProcess {
         return Runtime.version().feature();
     }
 
+    private static String fixtureLogbackXml() {
+        return Path.of(System.getProperty("it.fixture.classpath").split(File.pathSeparator)[0], "fixture-logback.xml").toString();
+    }
+
     Path workDir() {
         return Path.of(System.getProperty("it.work.dir", "target/it-work"), name).toAbsolutePath();
     }
@@ -133,6 +144,9 @@ final class AgentProcess {
         command.add(javaExecutable().toString());
         if (agent) {
             command.add("-javaagent:" + agentJar() + (agentArgs != null ? "=" + agentArgs : ""));
+        }
+        if (logbackConfig) {
+            command.add("-Dlogback.configurationFile=" + fixtureLogbackXml());
         }
         command.addAll(jvmArgs);
         command.add("-cp");
