@@ -20,6 +20,14 @@ public final class Hooks {
 
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
+    /** The logging call site being executed on each thread (see {@link #callSite(int)}), 0 when none. */
+    private static final ThreadLocal<int[]> CALL_SITE = new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    };
+
     private Hooks() {
     }
 
@@ -263,6 +271,28 @@ public final class Hooks {
         } catch (Throwable t) {
             report("log event", t);
         }
+    }
+
+    /**
+     * Woven before every SLF4J logging call of the application: the number under which the agent
+     * registered that call's file and line when it loaded the class. Together with
+     * {@link #callSiteDone()}, woven after the call, it tells the store where an event was logged
+     * without walking the stack.
+     *
+     * @param site the call site's number
+     */
+    public static void callSite(int site) {
+        CALL_SITE.get()[0] = site;
+    }
+
+    /** Woven after every SLF4J logging call of the application. */
+    public static void callSiteDone() {
+        CALL_SITE.get()[0] = 0;
+    }
+
+    /** @return the number of the logging call site executing on this thread, or 0 */
+    public static int currentCallSite() {
+        return CALL_SITE.get()[0];
     }
 
     /**

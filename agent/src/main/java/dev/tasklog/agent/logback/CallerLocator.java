@@ -24,8 +24,17 @@ public final class CallerLocator {
     private CallerLocator() {
     }
 
-    /** @return the caller of the logging call being processed on this thread */
+    /**
+     * @return the caller of the logging call being processed on this thread: its numbered call site
+     *     when the calling class was woven, else found by walking the stack
+     */
     public static Caller find() {
+        Caller site = CallSites.get(dev.tasklog.agent.bootstrap.Hooks.currentCallSite());
+        return site != null ? site : walk();
+    }
+
+    /** @return the caller, found by walking the stack (microseconds) */
+    static Caller walk() {
         return WALKER.walk(frames -> frames
                 .filter(f -> !isFramework(f.getClassName()))
                 .findFirst()

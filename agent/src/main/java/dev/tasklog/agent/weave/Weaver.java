@@ -13,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tasklog.agent.config.AgentConfig;
+import dev.tasklog.agent.logback.CallSiteWeaver;
 import dev.tasklog.agent.util.Diagnostics;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
@@ -71,6 +72,7 @@ public final class Weaver {
                 .type(named(LOGBACK_LOGGER))
                 .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()))
                 .installOn(instrumentation);
+        instrumentation.addTransformer(new CallSiteWeaver(), false);
     }
 
     /**
