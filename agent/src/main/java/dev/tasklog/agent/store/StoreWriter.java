@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Takes records from application threads and writes them on its own thread, in batches.
  *
  * <p>Policy when the writer falls behind: the queue holds {@link #CAPACITY} records; an application
- * thread that finds it full waits up to {@link #OFFER_WAIT_MILLIS} ms for room, and only then is
- * the record not stored. Such losses are counted ({@link #dropped()}), reported once on stderr and
- * at the end of each run they happened in, and recorded in {@code LOG_RUN.DROPPED_EVENTS}: never
- * silent.
+ * thread that finds it full waits for room, which slows the application to the pace of the store
+ * instead of losing events. Only a wait longer than {@link #OFFER_WAIT_MILLIS} ms (a store that
+ * hangs), or a writer thread that is gone, makes a record not stored. Such losses are counted
+ * ({@link #dropped()}), reported once on stderr and at the end of each run they happened in, and
+ * recorded in {@code LOG_RUN.DROPPED_EVENTS}: never silent.
  *
  * <p>When the database cannot be opened or written, records go to this JVM's spool file instead
  * (see {@link Spool}); the writer tries the database again every {@link #RETRY_MILLIS} ms and,
@@ -27,8 +28,8 @@ public final class StoreWriter {
 
     /** Records the queue holds. */
     public static final int CAPACITY = 65_536;
-    /** How long an application thread waits for room in a full queue. */
-    public static final long OFFER_WAIT_MILLIS = 200;
+    /** How long an application thread waits at most for room in a full queue. */
+    public static final long OFFER_WAIT_MILLIS = 10_000;
     static final int BATCH = 2_000;
     static final long RETRY_MILLIS = 10_000;
 
@@ -86,7 +87,7 @@ public final class StoreWriter {
             return true;
         }
         try {
-            if (queue.offer(record, OFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (worker.isAlive() && queue.offer(record, OFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 offered.incrementAndGet();
                 return true;
             }
@@ -94,8 +95,9 @@ public final class StoreWriter {
             Thread.currentThread().interrupt();
         }
         dropped.incrementAndGet();
-        Diagnostics.once("store-dropped", "store: the writer is " + CAPACITY + " records behind; events that cannot wait "
-                + OFFER_WAIT_MILLIS + " ms are not stored (counted per run in LOG_RUN.DROPPED_EVENTS; reported once)");
+        Diagnostics.once("store-dropped", "store: the writer is " + CAPACITY + " records behind and made no room for "
+                + OFFER_WAIT_MILLIS / 1000 + " s; events that cannot wait are not stored (counted per run in"
+                + " LOG_RUN.DROPPED_EVENTS; reported once)");
         return false;
     }
 
