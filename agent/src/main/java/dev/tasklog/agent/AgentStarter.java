@@ -64,7 +64,7 @@ public final class AgentStarter {
             store.currentFrame(recorder::current);
         }
         Hooks.install(recorder);
-        Weaver.install(instrumentation, config, attachedLate);
+        Weaver.install(instrumentation, config, attachedLate, store != null);
         if (writer != null) {
             writer.start();
         }

@@ -47,8 +47,10 @@ public final class Weaver {
      * @param instrumentation the JVM's instrumentation
      * @param config          the agent's configuration
      * @param attachedLate    whether classes loaded before the agent must be rewoven
+     * @param callSites       whether to number the application's logging calls (for the store)
      */
-    public static void install(Instrumentation instrumentation, AgentConfig config, boolean attachedLate) {
+    public static void install(Instrumentation instrumentation, AgentConfig config, boolean attachedLate,
+                               boolean callSites) {
         keepByteBuddyOffUnsafe();
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
@@ -72,7 +74,9 @@ public final class Weaver {
                 .type(named(LOGBACK_LOGGER))
                 .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()))
                 .installOn(instrumentation);
-        instrumentation.addTransformer(new CallSiteWeaver(), false);
+        if (callSites) {
+            instrumentation.addTransformer(new CallSiteWeaver(), false);
+        }
     }
 
     /**
