@@ -15,11 +15,13 @@ public final class CallSites {
     }
 
     /**
+     * Registers a call site; called by {@link CallSiteWeaver} as classes load.
+     *
      * @param fileName the source file
      * @param line     the line
      * @return the call site's number
      */
-    static synchronized int register(String fileName, int line) {
+    public static synchronized int register(String fileName, int line) {
         CallerLocator.Caller[] current = sites;
         if (count + 1 >= current.length) {
             current = Arrays.copyOf(current, current.length * 2);
