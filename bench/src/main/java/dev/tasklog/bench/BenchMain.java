@@ -46,6 +46,14 @@ public final class BenchMain {
                 .include(ClockFloorBenchmark.class.getSimpleName()).include(CallerCaptureBenchmark.class.getSimpleName())
                 .jvmArgsAppend(javaagent)));
         results.addAll(run(options(quick).include(WithoutAgentBenchmark.class.getSimpleName())));
+        // One INFO event on the application thread: stored by tasklog, against a FileAppender.
+        Path eventsFile = Files.createTempFile("tasklog-bench", ".log");
+        RunResult stored = single(run(new OptionsBuilder().forks(1).include(StoredEventBenchmark.class.getSimpleName())
+                .jvmArgsAppend("-javaagent:" + agent.toAbsolutePath() + "=console=false",
+                        "-Dlogback.configurationFile=bench/nop-logback.xml")));
+        RunResult file = single(run(new OptionsBuilder().forks(1).include(StoredEventBenchmark.class.getSimpleName())
+                .jvmArgsAppend("-Dlogback.configurationFile=bench/file-logback.xml", "-Dbench.file=" + eventsFile)));
+        Files.deleteIfExists(eventsFile);
 
         System.out.println();
         System.out.println("JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
@@ -61,6 +69,17 @@ public final class BenchMain {
                 "CallerCaptureBenchmark.numberedCallSite");
         print(results, "WithoutAgentBenchmark.baseline", "WithoutAgentBenchmark.baseline",
                 "WithoutAgentBenchmark.subTaskWithoutAgent", "WithoutAgentBenchmark.taskWithoutAgent");
+        double perFileEvent = file.getPrimaryResult().getScore() * 1000 / StoredEventBenchmark.BURST;
+        double perStoredEvent = stored.getPrimaryResult().getScore() * 1000 / StoredEventBenchmark.BURST;
+        System.out.println(String.format(Locale.ROOT, "%-52s %12.2f %10.2f %7.2fx", "one INFO event into a logback FileAppender",
+                perFileEvent, file.getPrimaryResult().getScoreError() * 1000 / StoredEventBenchmark.BURST, 1.0));
+        System.out.println(String.format(Locale.ROOT, "%-52s %12.2f %10.2f %7.2fx", "one INFO event stored by tasklog",
+                perStoredEvent, stored.getPrimaryResult().getScoreError() * 1000 / StoredEventBenchmark.BURST,
+                perStoredEvent / perFileEvent));
+    }
+
+    private static RunResult single(Collection<RunResult> results) {
+        return results.iterator().next();
     }
 
     private static ChainedOptionsBuilder options(boolean quick) {

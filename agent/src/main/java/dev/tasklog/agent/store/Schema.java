@@ -113,9 +113,11 @@ public final class Schema {
                 "CREATE INDEX LOG_TASK_RUN ON LOG_TASK (RUN_ID)",
                 "CREATE INDEX LOG_TASK_NAME ON LOG_TASK (NAME, STARTED_AT)",
                 "CREATE INDEX LOG_TASK_SOURCE ON LOG_TASK (SOURCE_JVM, SOURCE_ID)",
-                "CREATE INDEX LOG_RUN_TS ON LOG (RUN_ID, TS)",
-                "CREATE INDEX LOG_TASK_ID ON LOG (TASK_ID)",
-                "CREATE INDEX LOG_TS ON LOG (TS)"));
+                // One secondary index on LOG, the one a run's page needs. Every index on LOG is
+                // maintained for every event (on this machine each costs roughly 10-15% of the
+                // writer's throughput); newest-first listings use the primary key, which grows with
+                // time, and a cleanup scans.
+                "CREATE INDEX LOG_RUN_TS ON LOG (RUN_ID, TS)"));
         return versions;
     }
 }
