@@ -34,6 +34,23 @@ class SampleAppIT {
                 .contains("done: report in");
         // at most ten single parse-line lines, then the summary
         assertThat(out.text.lines().filter(l -> l.contains("sub parse-line"))).hasSize(11);
+
+        // the same run, read back from the store by the command line
+        Output shown = cli(out.dir, "show", "1");
+        assertThat(shown.exit).as(shown.text).isZero();
+        assertThat(shown.text).contains("run 1 nightly-orders: WARNING", "  - valid: 2975", "  - rejected: 25")
+                .containsPattern("sub parse-line +OK .*\\(3000 calls, max \\d+\\.\\d{3}s\\)")
+                .containsPattern("\\n    check-duplicates +OK");
+    }
+
+    private static Output cli(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("it.agent.jar")).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Output(p.exitValue(), text, dir);
     }
 
     @Test
@@ -49,6 +66,11 @@ class SampleAppIT {
 
     private static Output runSample(String name, boolean agent) throws Exception {
         Path dir = Path.of(System.getProperty("it.work.dir", "target/it-work"), name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
