@@ -64,11 +64,11 @@ public final class AgentStarter {
             store.currentFrame(recorder::current);
         }
         Hooks.install(recorder);
-        Weaver.install(instrumentation, config, attachedLate, store != null);
+        Runnable reportUnmatchedMethods = Weaver.install(instrumentation, config, attachedLate, store != null);
         if (writer != null) {
             writer.start();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(recorder, writer), "tasklog-exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(recorder, writer, reportUnmatchedMethods), "tasklog-exit"));
     }
 
     private static StoreWriter storeWriter(AgentConfig config) {
@@ -77,7 +77,8 @@ public final class AgentStarter {
     }
 
     /** Runs and tasks still active end as ABORTED; then everything accepted is written. */
-    private static void atExit(TaskRecorder recorder, StoreWriter writer) {
+    private static void atExit(TaskRecorder recorder, StoreWriter writer, Runnable reportUnmatchedMethods) {
+        reportUnmatchedMethods.run();
         try {
             recorder.abortOpenFrames();
         } catch (Throwable t) {

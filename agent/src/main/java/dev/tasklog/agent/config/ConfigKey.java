@@ -90,7 +90,8 @@ public enum ConfigKey {
             }
         },
         DURATION("|\\d+(\\.\\d+)?(ms|s|m|h)", "empty, or a time such as 500ms, 30s, 5m or 2h"),
-        METHODS("|" + MethodList.SYNTAX, "entries like com.acme.Job[load,transform];com.acme.Export[*]");
+        METHODS("|" + MethodList.SYNTAX,
+                "entries like com.acme.Job[load,transform];com.acme.Export[*];com.acme.etl.*[run];com.acme.**[*]");
 
         private final Pattern pattern;
         private final String expected;

@@ -10,6 +10,8 @@ import java.util.Set;
 /**
  * The value of {@code methods.run}, {@code methods.task} and {@code methods.subtask}:
  * {@code com.acme.Job[load,transform];com.acme.Export[*]} names methods to treat as if annotated.
+ * A class may end in {@code .*} (every class of that package) or {@code .**} (every class of that
+ * package and the packages below it); {@code [*]} means every method the class declares.
  */
 public final class MethodList {
 
@@ -24,7 +26,7 @@ public final class MethodList {
     }
 
     private static String entry() {
-        String className = NAME + "(\\." + NAME + ")*";
+        String className = NAME + "(\\." + NAME + ")*(\\.\\*\\*?)?";
         String methods = "(\\*|" + NAME + "(\\s*,\\s*" + NAME + ")*)";
         return className + "\\[\\s*" + methods + "\\s*\\]";
     }
@@ -68,9 +70,32 @@ public final class MethodList {
             this.methods = Collections.unmodifiableSet(methods);
         }
 
-        /** @return the class's binary name */
+        /** @return the class's binary name, or the package pattern ({@code com.acme.*}, {@code com.acme.**}) */
         public String className() {
             return className;
+        }
+
+        /**
+         * @param binaryName a class's binary name, e.g. {@code com.acme.Job$Step}
+         * @return whether this entry names that class
+         */
+        public boolean matchesClass(String binaryName) {
+            if (className.endsWith(".**")) {
+                return binaryName.startsWith(className.substring(0, className.length() - 2));
+            }
+            if (className.endsWith(".*")) {
+                String pkg = className.substring(0, className.length() - 1);
+                return binaryName.startsWith(pkg) && binaryName.indexOf('.', pkg.length()) < 0;
+            }
+            return binaryName.equals(className);
+        }
+
+        /**
+         * @param methodName a method's name
+         * @return whether this entry names that method
+         */
+        public boolean matchesMethod(String methodName) {
+            return allMethods() || methods.contains(methodName);
         }
 
         /** @return whether every method of the class is meant ({@code [*]}) */

@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.tasklog.agent.bootstrap.Hooks;
 import dev.tasklog.agent.config.AgentConfig;
 import dev.tasklog.agent.logback.CallSiteWeaver;
 import dev.tasklog.agent.util.Diagnostics;
@@ -48,22 +49,28 @@ public final class Weaver {
      * @param config          the agent's configuration
      * @param attachedLate    whether classes loaded before the agent must be rewoven
      * @param callSites       whether to number the application's logging calls (for the store)
+     * @return what to do when the JVM ends: report {@code methods.*} entries that matched nothing
      */
-    public static void install(Instrumentation instrumentation, AgentConfig config, boolean attachedLate,
-                               boolean callSites) {
+    public static Runnable install(Instrumentation instrumentation, AgentConfig config, boolean attachedLate,
+                                   boolean callSites) {
         keepByteBuddyOffUnsafe();
-        new AgentBuilder.Default()
+        ConfiguredMethods configured = new ConfiguredMethods(config);
+        // Classes named by methods.* may be loaded already (JDK classes always are): reweave them.
+        boolean retransform = attachedLate || !configured.isEmpty();
+        AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
-                .with(attachedLate ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new ErrorReporter())
+                // Woven JDK classes live in named modules, which must be allowed to read the Hooks.
+                .assureReadEdgeTo(instrumentation, Hooks.class)
                 .ignore(nameStartsWith("dev.tasklog.agent.")
                         .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("java."))
-                        .or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun."))
+                        .or(nameStartsWith("java.").and(not(namedIn(configured))))
+                        .or(nameStartsWith("jdk.").and(not(namedIn(configured))))
+                        .or(nameStartsWith("sun.").and(not(namedIn(configured))))
+                        .or(nameStartsWith("com.sun.").and(not(namedIn(configured))))
                         .or(isSynthetic()))
                 .type(declaresMethod(woven(RUN).or(woven(TASK)).or(woven(SUB_TASK))))
                 .transform(annotations())
@@ -72,10 +79,30 @@ public final class Weaver {
                 .type(named(SUB_TIMER))
                 .transform(subTimer())
                 .type(named(LOGBACK_LOGGER))
-                .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()))
-                .installOn(instrumentation);
+                .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()));
+        for (ConfiguredMethods.Target t : configured.targets()) {
+            builder = builder.type(ConfiguredMethods.types(t))
+                    .transform(advice().advice(ConfiguredMethods.methods(t), adviceFor(t.annotation)));
+        }
+        builder.installOn(instrumentation);
         if (callSites) {
             instrumentation.addTransformer(new CallSiteWeaver(), false);
+        }
+        return configured::reportUnmatched;
+    }
+
+    private static ElementMatcher<TypeDescription> namedIn(ConfiguredMethods configured) {
+        return type -> configured.namesClass(type.getName());
+    }
+
+    private static String adviceFor(String annotation) {
+        switch (annotation) {
+            case RUN:
+                return RunAdvice.class.getName();
+            case TASK:
+                return TaskAdvice.class.getName();
+            default:
+                return SubTaskAdvice.class.getName();
         }
     }
 

@@ -91,8 +91,30 @@ class AgentConfigTest {
     }
 
     @Test
+    void methodListsNameClassesExactlyOrByPackage() {
+        MethodList methods = AgentConfig.load("methods.task=com.acme.Job[run];com.acme.etl.*[load];com.acme.**[*];java.util.Base64$Encoder[encode]",
+                new Properties(), Map.of(), dir).methods(ConfigKey.METHODS_TASK);
+        MethodList.Entry exact = methods.entries().get(0);
+        MethodList.Entry oneLevel = methods.entries().get(1);
+        MethodList.Entry allLevels = methods.entries().get(2);
+        assertThat(exact.matchesClass("com.acme.Job")).isTrue();
+        assertThat(exact.matchesClass("com.acme.Jobs")).isFalse();
+        assertThat(exact.matchesMethod("run")).isTrue();
+        assertThat(exact.matchesMethod("walk")).isFalse();
+        assertThat(oneLevel.matchesClass("com.acme.etl.Loader")).isTrue();
+        assertThat(oneLevel.matchesClass("com.acme.etl.Loader$Step")).isTrue();
+        assertThat(oneLevel.matchesClass("com.acme.etl.csv.Reader")).isFalse();
+        assertThat(oneLevel.matchesClass("com.acme.etlx.Loader")).isFalse();
+        assertThat(allLevels.matchesClass("com.acme.etl.csv.Reader")).isTrue();
+        assertThat(allLevels.matchesClass("com.acmex.Job")).isFalse();
+        assertThat(allLevels.matchesMethod("anything")).isTrue();
+        assertThat(methods.entries().get(3).matchesClass("java.util.Base64$Encoder")).isTrue();
+    }
+
+    @Test
     void malformedMethodListsAreRejected() {
-        for (String bad : new String[] {"com.acme.Job", "com.acme.Job[]", "Job[load,]", "[load]", "a.b[c];;x"}) {
+        for (String bad : new String[] {"com.acme.Job", "com.acme.Job[]", "Job[load,]", "[load]", "a.b[c];;x", "com.*.Job[run]",
+            "com.acme.***[run]", "*[run]"}) {
             AgentConfig config = AgentConfig.load(null, props("tasklog.methods.run", bad), Map.of(), dir);
             assertThat(config.problems()).as(bad).singleElement().asString()
                     .startsWith("bad value '" + bad + "' for methods.run in system property tasklog.methods.run: expected entries like");
