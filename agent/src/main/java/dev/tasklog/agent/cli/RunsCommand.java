@@ -53,10 +53,29 @@ final class RunsCommand {
         }
     }
 
+    /** The columns {@link #runRow(ResultSet)} reads, in its order; R is LOG_RUN. */
+    static final String RUN_COLUMNS = "R.ID, R.NAME, R.STATUS, R.STARTED_AT, R.FINISHED_AT, R.WALL_MS, R.CPU_MS, R.HOST, R.PID, "
+            + "R.DROPPED_EVENTS";
+
+    /** @return a run as the commands show it, from the first columns of {@code rs} ({@link #RUN_COLUMNS}) */
+    static Map<String, Object> runRow(ResultSet rs) throws SQLException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", rs.getLong(1));
+        r.put("name", rs.getString(2));
+        r.put("status", rs.getString(3));
+        r.put("startedAt", Format.iso(rs.getObject(4, OffsetDateTime.class)));
+        r.put("finishedAt", Format.iso(rs.getObject(5, OffsetDateTime.class)));
+        r.put("wallMs", Format.nullableLong(rs, 6));
+        r.put("cpuMs", Format.nullableLong(rs, 7));
+        r.put("host", rs.getString(8));
+        r.put("pid", Format.nullableLong(rs, 9));
+        r.put("droppedEvents", rs.getLong(10));
+        return r;
+    }
+
     static List<Map<String, Object>> query(Connection c, int limit) throws SQLException {
         List<Map<String, Object>> runs = new ArrayList<>();
-        String sql = "SELECT R.ID, R.NAME, R.STATUS, R.STARTED_AT, R.FINISHED_AT, R.WALL_MS, R.CPU_MS, R.HOST, R.PID, "
-                + "R.DROPPED_EVENTS, "
+        String sql = "SELECT " + RUN_COLUMNS + ", "
                 + "(SELECT COUNT(*) FROM LOG L WHERE L.RUN_ID = R.ID AND L.LEVEL = 'WARN' AND " + APPLICATION + "), "
                 + "(SELECT COUNT(*) FROM LOG L WHERE L.RUN_ID = R.ID AND L.LEVEL = 'ERROR' AND " + APPLICATION + ") "
                 + "FROM LOG_RUN R ORDER BY R.STARTED_AT DESC, R.ID DESC";
@@ -64,17 +83,7 @@ final class RunsCommand {
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("id", rs.getLong(1));
-                    r.put("name", rs.getString(2));
-                    r.put("status", rs.getString(3));
-                    r.put("startedAt", Format.iso(rs.getObject(4, OffsetDateTime.class)));
-                    r.put("finishedAt", Format.iso(rs.getObject(5, OffsetDateTime.class)));
-                    r.put("wallMs", Format.nullableLong(rs, 6));
-                    r.put("cpuMs", Format.nullableLong(rs, 7));
-                    r.put("host", rs.getString(8));
-                    r.put("pid", Format.nullableLong(rs, 9));
-                    r.put("droppedEvents", rs.getLong(10));
+                    Map<String, Object> r = runRow(rs);
                     r.put("warnings", rs.getLong(11));
                     r.put("errors", rs.getLong(12));
                     runs.add(r);

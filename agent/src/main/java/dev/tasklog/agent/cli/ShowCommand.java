@@ -48,22 +48,11 @@ final class ShowCommand {
 
     static Map<String, Object> load(Connection c, long id) throws SQLException {
         Map<String, Object> run = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, STATUS, STARTED_AT, FINISHED_AT, WALL_MS, CPU_MS, "
-                + "HOST, PID, DROPPED_EVENTS FROM LOG_RUN WHERE ID = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RunsCommand.RUN_COLUMNS + " FROM LOG_RUN R WHERE R.ID = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    run = new LinkedHashMap<>();
-                    run.put("id", rs.getLong(1));
-                    run.put("name", rs.getString(2));
-                    run.put("status", rs.getString(3));
-                    run.put("startedAt", Format.iso(rs.getObject(4, OffsetDateTime.class)));
-                    run.put("finishedAt", Format.iso(rs.getObject(5, OffsetDateTime.class)));
-                    run.put("wallMs", Format.nullableLong(rs, 6));
-                    run.put("cpuMs", Format.nullableLong(rs, 7));
-                    run.put("host", rs.getString(8));
-                    run.put("pid", Format.nullableLong(rs, 9));
-                    run.put("droppedEvents", rs.getLong(10));
+                    run = RunsCommand.runRow(rs);
                 }
             }
         }
