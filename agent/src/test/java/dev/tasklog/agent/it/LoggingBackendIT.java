@@ -31,6 +31,31 @@ class LoggingBackendIT {
     }
 
     @Test
+    void withoutLogbackTheAgentsOwnLinesAreStillStored() throws Exception {
+        AgentProcess p = AgentProcess.named("backend-slf4j-only-store").withoutJarsNamed("logback");
+        AgentProcess.Result result = p.run(PlainOutput.class);
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        try (StoreDb db = StoreDb.in(p.workDir())) {
+            Object run = db.row("SELECT ID FROM LOG_RUN WHERE NAME = 'plain' AND STATUS = 'OK'").get("ID");
+            assertThat(db.count("SELECT COUNT(*) FROM LOG WHERE RUN_ID = ? AND LOGGER = 'task.performance'"
+                    + " AND MESSAGE LIKE 'task plain.part: duration: %' AND TASK_NAME = 'plain.part'", run)).isEqualTo(2);
+            assertThat(db.count("SELECT COUNT(*) FROM LOG WHERE RUN_ID = ? AND LOGGER = 'task.run'", run)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withConsoleOffTheLinesAreStoredButNotPrinted() throws Exception {
+        AgentProcess p = AgentProcess.named("backend-console-off-store").agentArgs("console=false");
+        AgentProcess.Result result = p.run(PlainOutput.class);
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.stdout).doesNotContain("task.");
+        try (StoreDb db = StoreDb.in(p.workDir())) {
+            assertThat(db.count("SELECT COUNT(*) FROM LOG WHERE LOGGER = 'task.performance.sub'")).isEqualTo(20); // 2 tasks x 10 calls
+            assertThat(db.count("SELECT COUNT(*) FROM LOG WHERE MESSAGE LIKE 'run plain finished: status: OK%'")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withoutSlf4jAtAllTheAgentStillPrintsTheLines() throws Exception {
         AgentProcess.Result result = AgentProcess.named("backend-none").withoutJarsNamed("logback")
                 .withoutJarsNamed("slf4j").run(PlainOutput.class);
