@@ -72,10 +72,6 @@ final class JdbcTarget implements AutoCloseable {
         }
     }
 
-    String url() {
-        return url;
-    }
-
     Connection connection() {
         return connection;
     }

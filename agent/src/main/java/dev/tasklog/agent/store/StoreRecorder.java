@@ -160,7 +160,7 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
         writer.offer(new Record.Event(idOf(frame == null ? null : frame.run()), idOf(task),
                 task == null ? null : task.name(), timestamp, level, Limits.cut(logger, Limits.NAME),
                 Limits.cut(message, Limits.MESSAGE), Limits.cut(thread, Limits.SHORT),
-                Limits.cut(caller.fileName, Limits.SHORT), caller.line, dev.tasklog.agent.context.Loggers.isData(logger),
+                Limits.cut(caller.fileName, Limits.SHORT), caller.line, Loggers.isData(logger),
                 extra, Limits.cut(throwable, Limits.THROWABLE)));
     }
 

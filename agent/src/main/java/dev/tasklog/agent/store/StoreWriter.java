@@ -32,6 +32,8 @@ public final class StoreWriter {
     public static final long OFFER_WAIT_MILLIS = 10_000;
     static final int BATCH = 2_000;
     static final long RETRY_MILLIS = 10_000;
+    /** How long the idle writer waits for a record before it looks at the database and the exit flag. */
+    static final long POLL_MILLIS = 200;
 
     private final String url;
     private final String user;
@@ -40,9 +42,6 @@ public final class StoreWriter {
     private final String jvm = UUID.randomUUID().toString();
     private final BlockingQueue<Record> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong offered = new AtomicLong();
-    private final AtomicLong processed = new AtomicLong();
-    private final Object progress = new Object();
     private final Thread worker;
 
     private volatile boolean closing;
@@ -70,11 +69,6 @@ public final class StoreWriter {
         worker.start();
     }
 
-    /** @return the id of this JVM in the store ({@code SOURCE_JVM}) */
-    public String jvm() {
-        return jvm;
-    }
-
     /**
      * Hands a record to the writer. Returns at once unless the queue is full.
      *
@@ -83,12 +77,10 @@ public final class StoreWriter {
      */
     public boolean offer(Record record) {
         if (queue.offer(record)) {
-            offered.incrementAndGet();
             return true;
         }
         try {
             if (worker.isAlive() && queue.offer(record, OFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                offered.incrementAndGet();
                 return true;
             }
         } catch (InterruptedException e) {
@@ -114,8 +106,9 @@ public final class StoreWriter {
      * @return true when everything was written
      */
     public boolean close(long maxMillis) {
+        // No interrupt: the writer may be inside the database's file I/O, which an interrupt would
+        // break (NIO channels close on interrupt). It sees the flag within one poll.
         closing = true;
-        worker.interrupt();
         try {
             worker.join(maxMillis);
         } catch (InterruptedException e) {
@@ -129,28 +122,6 @@ public final class StoreWriter {
         return done;
     }
 
-    /**
-     * Waits until every record offered before this call is written (or spooled).
-     *
-     * @param maxMillis how long to wait at most
-     * @return true when they were
-     * @throws InterruptedException when interrupted
-     */
-    public boolean flush(long maxMillis) throws InterruptedException {
-        long target = offered.get();
-        long deadline = System.currentTimeMillis() + maxMillis;
-        synchronized (progress) {
-            while (processed.get() < target) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return false;
-                }
-                progress.wait(Math.min(left, 50));
-            }
-        }
-        return true;
-    }
-
     private void work() {
         Host.name();
         // Opened at once, not on the first record: runs a dead JVM left RUNNING are marked ABORTED,
@@ -159,38 +130,30 @@ public final class StoreWriter {
         List<Record> batch = new ArrayList<>(BATCH);
         while (true) {
             try {
-                if (batch.isEmpty()) {
-                    Record first = closing ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
-                    if (first == null) {
-                        if (closing) {
-                            break;
-                        }
-                        ensureDatabase();
-                        continue;
+                Record first = closing ? queue.poll() : queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing) {
+                        break;
                     }
-                    batch.add(first);
+                    ensureDatabase();
+                    continue;
                 }
+                batch.add(first);
                 queue.drainTo(batch, BATCH - batch.size());
                 write(batch);
-                done(batch);
+                batch.clear();
             } catch (InterruptedException e) {
-                // close() interrupts to make the loop drain without waiting; keep going
+                Thread.currentThread().interrupt();
+                Diagnostics.say("store: the writer was interrupted; " + queue.size() + " records are not stored");
+                break;
             } catch (Throwable t) {
                 Diagnostics.once("store-writer", "store: the writer failed (" + t + "); " + batch.size()
                         + " records are not stored; it carries on with the next ones");
                 dropped.addAndGet(batch.size());
-                done(batch);
+                batch.clear();
             }
         }
         shutDown();
-    }
-
-    private void done(List<Record> batch) {
-        processed.addAndGet(batch.size());
-        batch.clear();
-        synchronized (progress) {
-            progress.notifyAll();
-        }
     }
 
     private void write(List<Record> batch) throws Exception {
