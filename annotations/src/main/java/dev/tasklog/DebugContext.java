@@ -22,7 +22,14 @@ package dev.tasklog;
  * }
  * }</pre>
  *
+ * <p>Two optional methods feed the debug filters ({@code debug.contexts}, {@code debug.from},
+ * {@code debug.to}, and the logback filters {@code dev.tasklog.logback.DebugContextFilter} and
+ * {@code dev.tasklog.logback.DebugTimeFilter}): {@link #debugName()}, a name to select this
+ * context by besides its class, and {@link #debugTime()}, the context's own clock (a simulation's
+ * time, say) for the time window.
+ *
  * @see TaskLog#debugContext(DebugContext, String)
+ * @see DebugFilter
  */
 public interface DebugContext {
 
@@ -35,4 +42,27 @@ public interface DebugContext {
      * @param event what is happening: phase, method, task, and at exit the outcome
      */
     void logDebugMessage(DebugLog log, DebugEvent event);
+
+    /**
+     * The name the context filter can select this context by, besides its class: for example one
+     * of many objects of the same class in a model ({@code com.acme.Pump[inlet]} in
+     * {@code debug.contexts}).
+     *
+     * @return this context's name, or null (the default) when it has none
+     */
+    default String debugName() {
+        return null;
+    }
+
+    /**
+     * This context's own clock, for the time filter: the window {@code debug.from} to
+     * {@code debug.to} is compared with this value when it is a number. Contexts without a clock
+     * of their own (the default) are compared by the seconds since their run started.
+     *
+     * @return the context's current time in the units the window is written in, or
+     *     {@link Double#NaN} (the default) when it has no clock of its own
+     */
+    default double debugTime() {
+        return Double.NaN;
+    }
 }

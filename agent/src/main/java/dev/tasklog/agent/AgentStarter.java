@@ -63,12 +63,25 @@ public final class AgentStarter {
         if (store != null) {
             store.currentFrame(recorder::current);
         }
+        installDebugSettings(config);
         Hooks.install(recorder);
         Runnable reportUnmatchedMethods = Weaver.install(instrumentation, config, attachedLate, store != null);
         if (writer != null) {
             writer.start();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(recorder, writer, reportUnmatchedMethods), "tasklog-exit"));
+    }
+
+    /** Hands the {@code debug.*} filter settings to the application's debug callbacks. */
+    private static void installDebugSettings(AgentConfig config) {
+        String from = config.string(ConfigKey.DEBUG_FROM).trim();
+        String to = config.string(ConfigKey.DEBUG_TO).trim();
+        if (!from.isEmpty() && !to.isEmpty() && ConfigKey.seconds(from) > ConfigKey.seconds(to)) {
+            Diagnostics.say("debug.from (" + from + ") is after debug.to (" + to + "); the debug time window is ignored");
+            from = "";
+            to = "";
+        }
+        Hooks.setDebugSettings(config.string(ConfigKey.DEBUG_CONTEXTS), from, to);
     }
 
     private static StoreWriter storeWriter(AgentConfig config) {

@@ -18,6 +18,8 @@ public final class Hooks {
 
     private static volatile Sink sink;
 
+    private static volatile String[] debugSettings = {"", "", ""};
+
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
     /** The logging call site being executed on each thread (see {@link #callSite(int)}), 0 when none. */
@@ -305,6 +307,50 @@ public final class Hooks {
     public static void report(String where, Throwable t) {
         if (REPORTED.add(where)) {
             System.err.println("[tasklog] internal error in " + where + " (reported once; the application continues): " + t);
+        }
+    }
+
+    /**
+     * Sets the debug filter settings the application's {@code DebugCallbacks} asks for.
+     *
+     * @param contexts {@code debug.contexts}
+     * @param from     {@code debug.from}
+     * @param to       {@code debug.to}
+     */
+    public static void setDebugSettings(String contexts, String from, String to) {
+        debugSettings = new String[] {contexts, from, to};
+    }
+
+    /** @return a copy of {@code debug.contexts}, {@code debug.from}, {@code debug.to} */
+    public static String[] debugSettings() {
+        return debugSettings.clone();
+    }
+
+    /** @return the name of the innermost task on this thread, or null */
+    public static String currentTaskName() {
+        Sink s = sink;
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.currentTaskName();
+        } catch (Throwable t) {
+            report("current task name", t);
+            return null;
+        }
+    }
+
+    /** @return nanoseconds since the innermost run on this thread started, or -1 */
+    public static long runElapsedNanos() {
+        Sink s = sink;
+        if (s == null) {
+            return -1L;
+        }
+        try {
+            return s.runElapsedNanos();
+        } catch (Throwable t) {
+            report("run elapsed time", t);
+            return -1L;
         }
     }
 }

@@ -50,4 +50,10 @@ public interface Sink {
      * @param level      the event's level in logback's int scale
      */
     void logEvent(Object event, String loggerName, int level);
+
+    /** @return the name of the innermost task on this thread, or null */
+    String currentTaskName();
+
+    /** @return nanoseconds since the innermost run on this thread started, or -1 when none */
+    long runElapsedNanos();
 }

@@ -15,9 +15,9 @@ public enum ConfigKey {
     METHODS_SUBTASK("methods.subtask", "", Check.METHODS),
     CONSOLE("console", "true", Check.BOOLEAN),
     ADMIN_PORT("admin.port", "0", Check.PORT),
-    DEBUG_CONTEXTS("debug.contexts", "", Check.ANY),
-    DEBUG_FROM("debug.from", "", Check.DURATION),
-    DEBUG_TO("debug.to", "", Check.DURATION),
+    DEBUG_CONTEXTS("debug.contexts", "", Check.CONTEXTS),
+    DEBUG_FROM("debug.from", "", Check.TIME),
+    DEBUG_TO("debug.to", "", Check.TIME),
     /** Not a setting itself: the properties file to read the others from. */
     CONFIG("config", "", Check.ANY);
 
@@ -44,6 +44,29 @@ public enum ConfigKey {
     /** @return the environment variable that sets this key, e.g. {@code TASKLOG_DB_URL} */
     public String environmentName() {
         return "TASKLOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * @param time an accepted {@code debug.from}/{@code debug.to} value, not empty
+     * @return the number it stands for; a value with a unit in seconds
+     */
+    // The same reading as dev.tasklog.DebugFilter's, which the agent cannot call: that class lives
+    // in the application's class loader, the agent's settings are checked before it is loaded.
+    public static double seconds(String time) {
+        String v = time.trim().toLowerCase(Locale.ROOT);
+        if (v.endsWith("ms")) {
+            return Double.parseDouble(v.substring(0, v.length() - 2)) / 1000.0;
+        }
+        switch (v.charAt(v.length() - 1)) {
+            case 's':
+                return Double.parseDouble(v.substring(0, v.length() - 1));
+            case 'm':
+                return Double.parseDouble(v.substring(0, v.length() - 1)) * 60.0;
+            case 'h':
+                return Double.parseDouble(v.substring(0, v.length() - 1)) * 3600.0;
+            default:
+                return Double.parseDouble(v);
+        }
     }
 
     /**
@@ -79,6 +102,9 @@ public enum ConfigKey {
     }
 
     /** The value checks. */
+    /** One {@code debug.contexts} entry: a class name or pattern, optionally with names in brackets. */
+    private static final String CONTEXT = "(?:[\\w$*]+(?:\\.[\\w$*]+)*(?:\\s*\\[[^\\[\\];]+\\])?)";
+
     private enum Check {
         ANY(".*", "anything"),
         BOOLEAN("(?i)true|false", "true or false"),
@@ -89,7 +115,11 @@ public enum ConfigKey {
                 return super.accepts(value) && Integer.parseInt(value) <= 65_535;
             }
         },
-        DURATION("|\\d+(\\.\\d+)?(ms|s|m|h)", "empty, or a time such as 500ms, 30s, 5m or 2h"),
+        TIME("|(?i)-?\\d+(\\.\\d+)?(ms|s|m|h)?",
+                "empty, or a number (the context's own clock, or seconds since the run started), optionally with a "
+                        + "unit ms, s, m or h, such as 2.5, 500ms, 30s, 5m"),
+        CONTEXTS("|" + CONTEXT + "(\\s*[;,]\\s*" + CONTEXT + ")*",
+                "entries like com.acme.Solver;com.acme.model.*;com.acme.**;Solver;com.acme.Pump[inlet,outlet*]"),
         METHODS("|" + MethodList.SYNTAX,
                 "entries like com.acme.Job[load,transform];com.acme.Export[*];com.acme.etl.*[run];com.acme.**[*]");
 

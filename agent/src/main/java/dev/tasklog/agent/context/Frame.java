@@ -141,6 +141,11 @@ public final class Frame {
         return threadName;
     }
 
+    /** @return the wall clock reading at start, in the clock's nanoseconds */
+    public long startWall() {
+        return startWall;
+    }
+
     public Kind kind() {
         return kind;
     }

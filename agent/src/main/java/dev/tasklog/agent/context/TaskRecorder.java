@@ -319,6 +319,24 @@ public final class TaskRecorder implements Sink {
     }
 
     @Override
+    public String currentTaskName() {
+        if (open.get() == 0) {
+            return null;
+        }
+        Frame task = contexts.get().innermost(Frame.Kind.TASK);
+        return task == null ? null : task.name();
+    }
+
+    @Override
+    public long runElapsedNanos() {
+        if (open.get() == 0) {
+            return -1L;
+        }
+        Frame run = contexts.get().innermost(Frame.Kind.RUN);
+        return run == null ? -1L : clock.wallNanos() - run.startWall();
+    }
+
+    @Override
     public void logEvent(Object event, String loggerName, int level) {
         ThreadContext ctx = contexts.get();
         Frame top = open.get() == 0 ? null : ctx.top();

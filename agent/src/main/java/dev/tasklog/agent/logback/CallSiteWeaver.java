@@ -50,12 +50,30 @@ public final class CallSiteWeaver implements ClassFileTransformer {
     }
 
     private static boolean skipped(String className) {
+        if (isTasklogApi(className)) {
+            // the API's own logging calls (a DebugLog writing for a context) are not call sites:
+            // their events belong to the application code that caused them
+            return true;
+        }
         for (String prefix : SKIPPED) {
             if (className.startsWith(prefix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * @param internalName a class name with slashes
+     * @return whether it is a class of tasklog's API jar ({@code dev.tasklog} and its
+     *     {@code internal} and {@code logback} packages), not application code in a sub-package
+     */
+    static boolean isTasklogApi(String internalName) {
+        if (!internalName.startsWith("dev/tasklog/")) {
+            return false;
+        }
+        String rest = internalName.substring("dev/tasklog/".length());
+        return rest.indexOf('/') < 0 || rest.startsWith("internal/") || rest.startsWith("logback/");
     }
 
     static boolean contains(byte[] haystack, byte[] needle) {

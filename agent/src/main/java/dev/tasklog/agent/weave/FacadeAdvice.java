@@ -2,7 +2,9 @@ package dev.tasklog.agent.weave;
 
 import dev.tasklog.agent.bootstrap.Hooks;
 import java.util.Map;
+import dev.tasklog.internal.DebugCallbacks;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Inlined into the empty methods of {@code dev.tasklog.TaskLog} and {@code dev.tasklog.SubTimer},
@@ -86,6 +88,39 @@ public final class FacadeAdvice {
             Object timer = frame;
             frame = null;
             Hooks.subTimerFinish(timer);
+        }
+    }
+
+    /** {@code TaskLog.debugContext(DebugContext, String)}: a scope that calls the context back. */
+    public static final class DebugContextScope {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Argument(0) Object context, @Advice.Argument(1) String method,
+                         @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object scope) {
+            scope = DebugCallbacks.scope(context, method);
+        }
+    }
+
+    /** {@code DebugCallbacks.filterSettings()}: the {@code debug.*} settings. */
+    public static final class DebugSettings {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Return(readOnly = false) String[] settings) {
+            settings = Hooks.debugSettings();
+        }
+    }
+
+    /** {@code DebugCallbacks.currentTaskName()}. */
+    public static final class CurrentTaskName {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Return(readOnly = false) String name) {
+            name = Hooks.currentTaskName();
+        }
+    }
+
+    /** {@code DebugCallbacks.runElapsedNanos()}. */
+    public static final class RunElapsedNanos {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Return(readOnly = false) long nanos) {
+            nanos = Hooks.runElapsedNanos();
         }
     }
 }

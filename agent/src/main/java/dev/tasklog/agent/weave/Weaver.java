@@ -1,10 +1,13 @@
 package dev.tasklog.agent.weave;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -38,6 +41,8 @@ public final class Weaver {
     private static final String TASK_LOG = "dev.tasklog.TaskLog";
     private static final String SUB_TIMER = "dev.tasklog.SubTimer";
     private static final String LOGBACK_LOGGER = "ch.qos.logback.classic.Logger";
+    private static final String DEBUG_CONTEXT = "dev.tasklog.DebugContext";
+    private static final String DEBUG_CALLBACKS = "dev.tasklog.internal.DebugCallbacks";
 
     private Weaver() {
     }
@@ -78,11 +83,15 @@ public final class Weaver {
                 .transform(facade())
                 .type(named(SUB_TIMER))
                 .transform(subTimer())
+                .type(named(DEBUG_CALLBACKS))
+                .transform(debugCallbacks())
                 .type(named(LOGBACK_LOGGER))
                 .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()));
         for (ConfiguredMethods.Target t : configured.targets()) {
             builder = builder.type(ConfiguredMethods.types(t))
-                    .transform(advice().advice(ConfiguredMethods.methods(t), adviceFor(t.annotation)));
+                    .transform(advice()
+                            .advice(not(ofDebugContext()).and(ConfiguredMethods.methods(t)), adviceFor(t.annotation))
+                            .advice(ofDebugContext().and(ConfiguredMethods.methods(t)), debugAdviceFor(t.annotation)));
         }
         builder.installOn(instrumentation);
         if (callSites) {
@@ -104,6 +113,22 @@ public final class Weaver {
             default:
                 return SubTaskAdvice.class.getName();
         }
+    }
+
+    private static String debugAdviceFor(String annotation) {
+        switch (annotation) {
+            case RUN:
+                return DebugContextAdvice.ForRun.class.getName();
+            case TASK:
+                return DebugContextAdvice.ForTask.class.getName();
+            default:
+                return DebugContextAdvice.ForSubTask.class.getName();
+        }
+    }
+
+    /** Instance methods of a class that implements {@code DebugContext}: they get the callbacks too. */
+    private static ElementMatcher.Junction<MethodDescription> ofDebugContext() {
+        return not(isStatic()).and(isDeclaredBy(hasSuperType(named(DEBUG_CONTEXT))));
     }
 
     /**
@@ -132,9 +157,12 @@ public final class Weaver {
 
     private static AgentBuilder.Transformer annotations() {
         return advice()
-                .advice(woven(RUN), RunAdvice.class.getName())
-                .advice(woven(TASK), TaskAdvice.class.getName())
-                .advice(woven(SUB_TASK), SubTaskAdvice.class.getName());
+                .advice(woven(RUN).and(not(ofDebugContext())), RunAdvice.class.getName())
+                .advice(woven(TASK).and(not(ofDebugContext())), TaskAdvice.class.getName())
+                .advice(woven(SUB_TASK).and(not(ofDebugContext())), SubTaskAdvice.class.getName())
+                .advice(woven(RUN).and(ofDebugContext()), DebugContextAdvice.ForRun.class.getName())
+                .advice(woven(TASK).and(ofDebugContext()), DebugContextAdvice.ForTask.class.getName())
+                .advice(woven(SUB_TASK).and(ofDebugContext()), DebugContextAdvice.ForSubTask.class.getName());
     }
 
     private static AgentBuilder.Transformer facade() {
@@ -146,7 +174,16 @@ public final class Weaver {
                 .advice(named("count").and(takesArguments(String.class, long.class)), FacadeAdvice.Count.class.getName())
                 .advice(named("setExtraInfo").and(takesArguments(1)).and(takesArgument(0, Map.class)),
                         FacadeAdvice.SetExtraInfo.class.getName())
-                .advice(named("clearExtraInfo").and(takesArguments(0)), FacadeAdvice.ClearExtraInfo.class.getName());
+                .advice(named("clearExtraInfo").and(takesArguments(0)), FacadeAdvice.ClearExtraInfo.class.getName())
+                .advice(named("debugContext").and(takesArguments(2)), FacadeAdvice.DebugContextScope.class.getName());
+    }
+
+    /** The methods of the application's {@code DebugCallbacks} that need the agent's state. */
+    private static AgentBuilder.Transformer debugCallbacks() {
+        return advice()
+                .advice(named("filterSettings").and(takesArguments(0)), FacadeAdvice.DebugSettings.class.getName())
+                .advice(named("currentTaskName").and(takesArguments(0)), FacadeAdvice.CurrentTaskName.class.getName())
+                .advice(named("runElapsedNanos").and(takesArguments(0)), FacadeAdvice.RunElapsedNanos.class.getName());
     }
 
     private static AgentBuilder.Transformer subTimer() {
