@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -54,6 +56,11 @@ public final class BenchMain {
         RunResult file = single(run(new OptionsBuilder().forks(1).include(StoredEventBenchmark.class.getSimpleName())
                 .jvmArgsAppend("-Dlogback.configurationFile=bench/file-logback.xml", "-Dbench.file=" + eventsFile)));
         Files.deleteIfExists(eventsFile);
+        // DebugContext methods with DEBUG off (the configuration's root level is INFO), with the
+        // allocation profiler: the callback path must allocate nothing.
+        List<RunResult> debug = new ArrayList<>(run(options(quick).include(DebugContextBenchmark.class.getSimpleName())
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend(javaagent, "-Dlogback.configurationFile=bench/nop-logback.xml")));
 
         System.out.println();
         System.out.println("JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
@@ -69,6 +76,12 @@ public final class BenchMain {
                 "CallerCaptureBenchmark.numberedCallSite");
         print(results, "WithoutAgentBenchmark.baseline", "WithoutAgentBenchmark.baseline",
                 "WithoutAgentBenchmark.subTaskWithoutAgent", "WithoutAgentBenchmark.taskWithoutAgent");
+        printWithAllocation(debug, "DebugContextBenchmark.subTaskWithoutContext", "DebugContextBenchmark.subTaskWithoutContext",
+                "DebugContextBenchmark.subTaskOfContextDebugOff");
+        printWithAllocation(debug, "DebugContextBenchmark.subTaskWithoutContextOutsideRun",
+                "DebugContextBenchmark.subTaskWithoutContextOutsideRun", "DebugContextBenchmark.subTaskOfContextDebugOffOutsideRun");
+        printWithAllocation(debug, "DebugContextBenchmark.taskWithoutContext", "DebugContextBenchmark.taskWithoutContext",
+                "DebugContextBenchmark.taskOfContextDebugOff");
         double perFileEvent = file.getPrimaryResult().getScore() * 1000 / StoredEventBenchmark.BURST;
         double perStoredEvent = stored.getPrimaryResult().getScore() * 1000 / StoredEventBenchmark.BURST;
         System.out.println(String.format(Locale.ROOT, "%-52s %12.2f %10.2f %7.2fx", "one INFO event into a logback FileAppender",
@@ -103,6 +116,20 @@ public final class BenchMain {
             double ratio = score / base;
             System.out.println(String.format(Locale.ROOT, ratio < 0.1 ? "%-52s %12.2f %10.2f %7.4fx" : "%-52s %12.2f %10.2f %7.2fx",
                     name, score, r.getPrimaryResult().getScoreError(), ratio));
+        }
+        System.out.println();
+    }
+
+    /** Like {@link #print}, with the bytes allocated per call from the GC profiler. */
+    private static void printWithAllocation(List<RunResult> results, String baseline, String... names) {
+        double base = score(results, baseline);
+        for (String name : names) {
+            RunResult r = find(results, name);
+            double score = r.getPrimaryResult().getScore();
+            Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            System.out.println(String.format(Locale.ROOT, "%-52s %12.2f %10.2f %7.2fx %8s B/op", name, score,
+                    r.getPrimaryResult().getScoreError(), score / base,
+                    alloc == null ? "?" : String.format(Locale.ROOT, "%.3f", alloc.getScore())));
         }
         System.out.println();
     }

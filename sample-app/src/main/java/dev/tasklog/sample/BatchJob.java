@@ -44,7 +44,7 @@ public final class BatchJob {
         List<String[]> rows = new OrderLoader().load(input);
         List<Order> orders = new OrderValidator().validate(rows, input.getFileName().toString());
         List<CurrencyConverter.EuroAmount> amounts = new CurrencyConverter(new ExchangeRates()).convert(orders);
-        Map<String, BigDecimal> revenue = new RevenueAggregator().byCountry(amounts);
+        Map<String, BigDecimal> revenue = new RevenueAggregator(amounts).byCountry();
         return new ReportWriter().write(revenue, outputDir.resolve("revenue-by-country.csv"));
     }
 }

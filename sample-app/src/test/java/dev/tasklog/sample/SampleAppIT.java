@@ -64,7 +64,26 @@ class SampleAppIT {
                 .startsWith("country,revenue_eur\n");
     }
 
+    @Test
+    void atDebugTheAggregatorTellsWhatItWasGivenAndWhatItProducedAndTheLinesAreStored() throws Exception {
+        Output info = runSample("debug-off", true);
+        assertThat(info.text).doesNotContain("DEBUG");
+
+        Output debug = runSample("debug-on", true, "-Dsample.level=DEBUG", "store.level=DEBUG");
+        assertThat(debug.exit).as(debug.text).isZero();
+        assertThat(debug.text)
+                .contains("DEBUG d.t.s.RevenueAggregator  [aggregate] aggregating 2975 converted orders")
+                .contains("DEBUG d.t.s.RevenueAggregator  [aggregate] rounding 8 exact totals, first BE=")
+                .containsPattern("DEBUG d.t.s.RevenueAggregator  \\[aggregate\\] 8 countries in \\d+ ms: \\{BE=\\d+, DE=");
+        Output shown = cli(debug.dir, "show", "1");
+        assertThat(shown.text).containsPattern("DEBUG [1-9]");
+    }
+
     private static Output runSample(String name, boolean agent) throws Exception {
+        return runSample(name, agent, null, null);
+    }
+
+    private static Output runSample(String name, boolean agent, String jvmArg, String agentArg) throws Exception {
         Path dir = Path.of(System.getProperty("it.work.dir", "target/it-work"), name).toAbsolutePath();
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
@@ -75,7 +94,11 @@ class SampleAppIT {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (agent) {
-            command.add("-javaagent:" + Path.of(System.getProperty("it.agent.jar")).toAbsolutePath());
+            command.add("-javaagent:" + Path.of(System.getProperty("it.agent.jar")).toAbsolutePath()
+                    + (agentArg == null ? "" : "=" + agentArg));
+        }
+        if (jvmArg != null) {
+            command.add(jvmArg);
         }
         command.add("-jar");
         command.add(Path.of(System.getProperty("it.sample.jar")).toAbsolutePath().toString());
