@@ -50,6 +50,13 @@ class DebugContextIT {
                 .contains("pump inlet ENTER at t=1.0", "pump outlet EXIT at t=5.0")
                 .contains("broken results: 42 42")
                 .contains("quiet result: 2, callbacks: 0");
+        // nested contexts: the inner one's callbacks inside the outer one's, in order
+        assertThat(r.stdoutLines()).containsSubsequence(
+                "DEBUG dev.tasklog.fixtures.debug.Model - model ENTER | task=simulate",
+                "DEBUG dev.tasklog.fixtures.debug.Pump - pump feed ENTER at t=0.5 | task=simulate",
+                "DEBUG dev.tasklog.fixtures.debug.Pump - pump feed EXIT at t=0.5 | task=simulate",
+                "DEBUG dev.tasklog.fixtures.debug.Model - model EXIT returned simulated | task=simulate",
+                "INFO dev.tasklog.fixtures.debug.DebugFixture - model: simulated | task=");
         // the block's lines come between its ENTER and EXIT
         assertThat(r.stdout.indexOf("enter block")).isLessThan(r.stdout.indexOf("inside the block"));
         assertThat(r.stdout.indexOf("inside the block")).isLessThan(r.stdout.indexOf("exit block"));
@@ -73,6 +80,15 @@ class DebugContextIT {
         }
     }
 
+    @Test
+    void atInfoNoCallbackIsCalled() throws Exception {
+        AgentProcess.Result r = AgentProcess.named("debug-off").run(DebugFixture.class);
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.stdout).doesNotContain("DEBUG").contains("solved 12", "model: simulated", "broken results: 42 42",
+                "quiet result: 2, callbacks: 0", "inside the block");
+        assertThat(r.stderr).doesNotContain("Broken");
+    }
+
     private static int lineOfFixture(String text) throws Exception {
         return lineOf("DebugFixture.java", text);
     }
@@ -94,7 +110,7 @@ class DebugContextIT {
     void theConfiguredFiltersDecideWhichCallbacksAreCalled() throws Exception {
         AgentProcess.Result contexts = run("debug-config-contexts", "debug.contexts=Pump[outlet]; dev.tasklog.fixtures.**.Broken\n");
         assertThat(contexts.stdout).contains("pump outlet ENTER at t=1.0").doesNotContain("pump inlet")
-                .doesNotContain("enter solve").contains("broken results: 42 42");
+                .doesNotContain("enter solve").doesNotContain("model ENTER").contains("broken results: 42 42");
         assertThat(contexts.stderr).contains("Broken.logDebugMessage");
 
         AgentProcess.Result window = run("debug-config-window", "debug.from=2\ndebug.to=4s\n");
