@@ -1,5 +1,6 @@
 package dev.tasklog.agent;
 
+import dev.tasklog.agent.admin.AdminServer;
 import dev.tasklog.agent.bootstrap.Hooks;
 import dev.tasklog.agent.config.AgentConfig;
 import dev.tasklog.agent.config.ConfigKey;
@@ -10,12 +11,17 @@ import dev.tasklog.agent.context.TaskRecorder;
 import dev.tasklog.agent.output.LazyLineSink;
 import dev.tasklog.agent.output.LineReporter;
 import dev.tasklog.agent.output.LineSink;
+import dev.tasklog.agent.store.Database;
+import dev.tasklog.agent.store.Dialect;
+import dev.tasklog.agent.store.Schema;
 import dev.tasklog.agent.store.StoreRecorder;
 import dev.tasklog.agent.store.StoreWriter;
 import dev.tasklog.agent.store.Urls;
 import dev.tasklog.agent.util.Diagnostics;
 import dev.tasklog.agent.weave.Weaver;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.sql.Connection;
 import java.nio.file.Path;
 
 /**
@@ -69,7 +75,36 @@ public final class AgentStarter {
         if (writer != null) {
             writer.start();
         }
+        startAdmin(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(recorder, writer, reportUnmatchedMethods), "tasklog-exit"));
+    }
+
+    /**
+     * {@code admin.port}: the web admin inside the application, on 127.0.0.1, over the same store.
+     * It opens its own connections, one per request, so pages are served while the writer writes.
+     */
+    private static void startAdmin(AgentConfig config) {
+        int port = Integer.parseInt(config.string(ConfigKey.ADMIN_PORT).trim());
+        if (port == 0) {
+            return;
+        }
+        if (!config.bool(ConfigKey.STORE)) {
+            Diagnostics.say("admin.port is set but the store is off (store=false): there is nothing to show; no admin");
+            return;
+        }
+        String url = Urls.resolve(config.string(ConfigKey.DB_URL));
+        String user = config.string(ConfigKey.DB_USER);
+        String password = config.string(ConfigKey.DB_PASSWORD);
+        try {
+            AdminServer admin = AdminServer.start("127.0.0.1", port, () -> {
+                Connection c = Database.open(url, user, password);
+                Schema.migrate(c, Dialect.of(url));
+                return c;
+            });
+            Diagnostics.say("admin at " + admin.url());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            Diagnostics.say("cannot serve the admin on 127.0.0.1:" + port + " (" + e + "); the application runs without it");
+        }
     }
 
     /** Hands the {@code debug.*} filter settings to the application's debug callbacks. */

@@ -1,8 +1,5 @@
 package dev.tasklog.agent.cli;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,11 +11,6 @@ final class Format {
             .withZone(ZoneId.systemDefault());
 
     private Format() {
-    }
-
-    /** @return an ISO-8601 instant (UTC), or null */
-    static String iso(OffsetDateTime t) {
-        return t == null ? null : t.toInstant().toString();
     }
 
     /** @return an ISO instant shown in this machine's time zone, or "-" */
@@ -34,11 +26,6 @@ final class Format {
     /** @return nanoseconds as seconds, e.g. {@code 1.234s}, or "n/a" */
     static String nanos(Long ns) {
         return ns == null ? "n/a" : String.format(Locale.ROOT, "%.3fs", ns / 1e9);
-    }
-
-    static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
     }
 
     static String clip(String s, int max) {

@@ -1,14 +1,9 @@
 package dev.tasklog.agent.cli;
 
+import dev.tasklog.agent.query.RunQueries;
 import dev.tasklog.agent.store.Json;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +29,7 @@ final class ShowCommand {
         }
         Map<String, Object> run;
         try (Connection c = StoreConnection.open(a)) {
-            run = load(c, id);
+            run = RunQueries.load(c, id);
         }
         if (run == null) {
             throw new StoreConnection.CommandException("no run with id " + id);
@@ -44,102 +39,6 @@ final class ShowCommand {
         } else {
             print(run, out);
         }
-    }
-
-    static Map<String, Object> load(Connection c, long id) throws SQLException {
-        Map<String, Object> run = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RunsCommand.RUN_COLUMNS + " FROM LOG_RUN R WHERE R.ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    run = RunsCommand.runRow(rs);
-                }
-            }
-        }
-        if (run == null) {
-            return null;
-        }
-        run.put("tasks", tasks(c, id));
-        run.put("logCounts", logCounts(c, id));
-        return run;
-    }
-
-    private static List<Map<String, Object>> tasks(Connection c, long runId) throws SQLException {
-        Map<Long, Map<String, Object>> byId = new LinkedHashMap<>();
-        List<Map<String, Object>> roots = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, PARENT_ID, KIND, NAME, STATUS, STARTED_AT, FINISHED_AT, "
-                + "WALL_NS, CPU_NS, THREAD, CALLS, MAX_WALL_NS, FAILURES FROM LOG_TASK WHERE RUN_ID = ? ORDER BY STARTED_AT, ID")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> t = new LinkedHashMap<>();
-                    t.put("id", rs.getLong(1));
-                    Long parent = Format.nullableLong(rs, 2);
-                    t.put("parentId", parent);
-                    t.put("kind", rs.getString(3));
-                    t.put("name", rs.getString(4));
-                    t.put("status", rs.getString(5));
-                    t.put("startedAt", Format.iso(rs.getObject(6, OffsetDateTime.class)));
-                    t.put("finishedAt", Format.iso(rs.getObject(7, OffsetDateTime.class)));
-                    t.put("wallNs", Format.nullableLong(rs, 8));
-                    t.put("cpuNs", Format.nullableLong(rs, 9));
-                    t.put("thread", rs.getString(10));
-                    t.put("calls", rs.getLong(11));
-                    t.put("maxWallNs", Format.nullableLong(rs, 12));
-                    t.put("failures", rs.getLong(13));
-                    t.put("counters", new LinkedHashMap<String, Long>());
-                    t.put("children", new ArrayList<Map<String, Object>>());
-                    byId.put(rs.getLong(1), t);
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT C.TASK_ID, C.NAME, C.VALUE FROM LOG_COUNTER C "
-                + "JOIN LOG_TASK T ON T.ID = C.TASK_ID WHERE T.RUN_ID = ? ORDER BY C.TASK_ID, C.NAME")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> t = byId.get(rs.getLong(1));
-                    if (t != null) {
-                        counters(t).put(rs.getString(2), rs.getLong(3));
-                    }
-                }
-            }
-        }
-        for (Map<String, Object> t : byId.values()) {
-            Map<String, Object> parent = byId.get(t.get("parentId"));
-            if (parent == null) {
-                roots.add(t);
-            } else {
-                children(parent).add(t);
-            }
-        }
-        return roots;
-    }
-
-    private static Map<String, Long> logCounts(Connection c, long runId) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String level : new String[] {"ERROR", "WARN", "INFO", "DEBUG", "TRACE"}) {
-            counts.put(level, 0L);
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT LEVEL, COUNT(*) FROM LOG WHERE RUN_ID = ? GROUP BY LEVEL")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        return counts;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Long> counters(Map<String, Object> task) {
-        return (Map<String, Long>) task.get("counters");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> children(Map<String, Object> task) {
-        return (List<Map<String, Object>>) task.get("children");
     }
 
     @SuppressWarnings("unchecked")
@@ -167,8 +66,8 @@ final class ShowCommand {
                 + ", max " + Format.nanos((Long) t.get("maxWallNs")) + ")" : "";
         out.println(String.format(java.util.Locale.ROOT, "%-44s %-12s %10s  cpu %10s%s", label, t.get("status"),
                 Format.nanos((Long) t.get("wallNs")), Format.nanos((Long) t.get("cpuNs")), calls));
-        counters(t).forEach((name, value) -> out.println(indent + "  - " + name + ": " + value));
-        for (Map<String, Object> child : children(t)) {
+        RunQueries.counters(t).forEach((name, value) -> out.println(indent + "  - " + name + ": " + value));
+        for (Map<String, Object> child : RunQueries.children(t)) {
             printTask(child, indent + "  ", out);
         }
     }

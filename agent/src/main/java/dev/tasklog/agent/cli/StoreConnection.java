@@ -20,19 +20,42 @@ final class StoreConnection {
     }
 
     static Connection open(CliArgs args) throws CommandException {
+        return target(args).open();
+    }
+
+    /** @return the store the command line names, not yet opened */
+    static Target target(CliArgs args) {
         AgentConfig config = AgentConfig.load(null);
         String url = Urls.resolve(args.value("--db", config.string(ConfigKey.DB_URL)));
-        String connectUrl = url;
-        if (url.startsWith("jdbc:hsqldb:file:") && !url.contains("ifexists=")) {
-            // A command reads an existing store; it must not leave an empty one behind.
-            connectUrl = url + ";ifexists=true";
+        return new Target(url, config.string(ConfigKey.DB_USER), config.string(ConfigKey.DB_PASSWORD));
+    }
+
+    /** A store's URL and credentials. */
+    static final class Target {
+        final String url;
+        private final String user;
+        private final String password;
+
+        Target(String url, String user, String password) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
         }
-        try {
-            Connection c = Database.open(connectUrl, config.string(ConfigKey.DB_USER), config.string(ConfigKey.DB_PASSWORD));
-            Schema.migrate(c, Dialect.of(url));
-            return c;
-        } catch (SQLException e) {
-            throw new CommandException(explain(url, e));
+
+        /** @return a new connection to the existing store, its schema brought up to date */
+        Connection open() throws CommandException {
+            String connectUrl = url;
+            if (url.startsWith("jdbc:hsqldb:file:") && !url.contains("ifexists=")) {
+                // A command reads an existing store; it must not leave an empty one behind.
+                connectUrl = url + ";ifexists=true";
+            }
+            try {
+                Connection c = Database.open(connectUrl, user, password);
+                Schema.migrate(c, Dialect.of(url));
+                return c;
+            } catch (SQLException e) {
+                throw new CommandException(explain(url, e));
+            }
         }
     }
 

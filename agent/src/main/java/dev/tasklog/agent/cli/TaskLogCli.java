@@ -17,6 +17,8 @@ public final class TaskLogCli {
             "usage: java -jar tasklog.jar <command> [options]",
             "",
             "commands:",
+            "  " + AdminCommand.USAGE,
+            "      the web admin over the store (--port 0: any free port)",
             "  " + RunsCommand.USAGE,
             "      the most recent runs, newest first",
             "  " + ShowCommand.USAGE,
@@ -57,6 +59,9 @@ public final class TaskLogCli {
                     return 0;
                 case "--version":
                     out.println("tasklog " + version());
+                    return 0;
+                case "admin":
+                    AdminCommand.run(rest, out);
                     return 0;
                 case "runs":
                     RunsCommand.run(rest, out);

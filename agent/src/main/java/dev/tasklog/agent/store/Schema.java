@@ -33,7 +33,7 @@ public final class Schema {
      * @return the version found before migrating (0 for an empty database)
      * @throws SQLException when a statement fails
      */
-    public static int migrate(Connection connection, Dialect dialect) throws SQLException {
+    public static synchronized int migrate(Connection connection, Dialect dialect) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {

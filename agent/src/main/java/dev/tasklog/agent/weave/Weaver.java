@@ -1,6 +1,7 @@
 package dev.tasklog.agent.weave;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.failSafe;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
@@ -126,9 +127,12 @@ public final class Weaver {
         }
     }
 
-    /** Instance methods of a class that implements {@code DebugContext}: they get the callbacks too. */
+    /**
+     * Instance methods of a class that implements {@code DebugContext}: they get the callbacks too.
+     * A class whose super types cannot be read is taken not to be one, so it is still timed.
+     */
     private static ElementMatcher.Junction<MethodDescription> ofDebugContext() {
-        return not(isStatic()).and(isDeclaredBy(hasSuperType(named(DEBUG_CONTEXT))));
+        return not(isStatic()).and(isDeclaredBy(failSafe(hasSuperType(named(DEBUG_CONTEXT)))));
     }
 
     /**

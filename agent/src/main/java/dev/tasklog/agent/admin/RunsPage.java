@@ -1,0 +1,67 @@
+package dev.tasklog.agent.admin;
+
+import static dev.tasklog.agent.admin.Html.esc;
+
+import dev.tasklog.agent.query.RunFilter;
+import dev.tasklog.agent.query.RunQueries;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /runs}: the runs, newest first, with filters and paging. */
+final class RunsPage {
+
+    static final int PAGE_SIZE = 50;
+    static final String[] STATUSES = {"RUNNING", "OK", "DATA_WARNING", "WARNING", "DATA_ERROR", "ERROR", "FAILED", "ABORTED"};
+
+    private RunsPage() {
+    }
+
+    static RunFilter filter(Request r) throws HttpError {
+        String status = r.text("status");
+        if (status != null && !List.of(STATUSES).contains(status)) {
+            throw HttpError.badRequest("status must be one of " + String.join(", ", STATUSES) + ", not '" + status + "'");
+        }
+        return new RunFilter(r.text("name"), status, r.date("from", false), r.date("to", true));
+    }
+
+    static String render(Connection c, Request r) throws SQLException, HttpError {
+        RunFilter filter = filter(r);
+        int page = r.integer("page", 1, 1, 1_000_000);
+        List<Map<String, Object>> runs = RunQueries.page(c, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        boolean more = runs.size() > PAGE_SIZE;
+        if (more) {
+            runs = runs.subList(0, PAGE_SIZE);
+        }
+        StringBuilder b = new StringBuilder("<h1>Runs</h1>");
+        b.append("<form class=\"filters\" id=\"run-filter\" method=\"get\" action=\"/runs\">")
+                .append("<label>name<input name=\"name\" value=\"").append(esc(r.text("name"))).append("\"></label>")
+                .append("<label>status<select name=\"status\">").append(Html.option("", "any", filter.status));
+        for (String s : STATUSES) {
+            b.append(Html.option(s, s, filter.status == null ? "" : filter.status));
+        }
+        b.append("</select></label>")
+                .append("<label>started from<input type=\"date\" name=\"from\" value=\"").append(esc(r.text("from"))).append("\"></label>")
+                .append("<label>to<input type=\"date\" name=\"to\" value=\"").append(esc(r.text("to"))).append("\"></label>")
+                .append("<button type=\"submit\">Filter</button></form>");
+        if (runs.isEmpty()) {
+            b.append("<p class=\"muted\" id=\"no-runs\">No runs").append(page > 1 ? " on this page" : "").append(".</p>");
+        }
+        b.append("<table id=\"runs\"><thead><tr><th>id</th><th>name</th><th>status</th><th>started</th>")
+                .append("<th class=\"num\">duration</th><th class=\"num\">cpu</th><th class=\"num\">warnings</th>")
+                .append("<th class=\"num\">errors</th><th>host</th></tr></thead><tbody>");
+        for (Map<String, Object> run : runs) {
+            b.append("<tr class=\"run\" data-id=\"").append(run.get("id")).append("\"><td class=\"num\">").append(run.get("id"))
+                    .append("</td><td><a class=\"run-link\" href=\"/runs/").append(run.get("id")).append("\">")
+                    .append(esc(run.get("name"))).append("</a></td><td>").append(Html.status(run.get("status")))
+                    .append("</td><td>").append(Html.local(run.get("startedAt"))).append("</td><td class=\"num\">")
+                    .append(Html.millis(run.get("wallMs"))).append("</td><td class=\"num\">").append(Html.millis(run.get("cpuMs")))
+                    .append("</td><td class=\"num\">").append(run.get("warnings")).append("</td><td class=\"num\">")
+                    .append(run.get("errors")).append("</td><td>").append(esc(run.get("host"))).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+        b.append(Pager.links("/runs", r, page, more, "name", "status", "from", "to"));
+        return Html.page("Runs", b.toString());
+    }
+}
