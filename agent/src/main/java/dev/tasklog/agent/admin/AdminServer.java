@@ -66,6 +66,11 @@ public final class AdminServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound
      */
     public static AdminServer start(String bind, int port, Store store) throws IOException {
+        // The JDK's server writes a response's headers and body separately; with Nagle's algorithm
+        // on, a keep-alive client waits for its own delayed ACK (40 ms) before the body arrives.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 50);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
