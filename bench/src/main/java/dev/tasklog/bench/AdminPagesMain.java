@@ -62,6 +62,7 @@ public final class AdminPagesMain {
             rows.add(time(base, "runs"));
             rows.add(time(base, "runs?page=100"));
             rows.add(time(base, "runs?page=" + Math.max(1, runs / 50)));
+            rows.add(time(base, "runs?after=" + lastPageCursor(base, runs)));
             rows.add(time(base, "runs?name=nightly-3&status=ERROR"));
             rows.add(time(base, "runs/" + someRun));
             rows.add(time(base, "runs/" + someRun + "?level=WARN"));
@@ -100,6 +101,15 @@ public final class AdminPagesMain {
             throw new IllegalStateException("no run in the store");
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /** @return the cursor that opens the last page of runs (what "older" links to from the page before) */
+    private static String lastPageCursor(String base, int runs) throws Exception {
+        Matcher m = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(get(base + "api/runs?limit=50&page=" + Math.max(1, runs / 50 - 1)));
+        if (!m.find()) {
+            throw new IllegalStateException("no cursor for the last page");
+        }
+        return java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
     }
 
     private static String get(String url) throws Exception {

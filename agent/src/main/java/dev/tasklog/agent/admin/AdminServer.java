@@ -81,8 +81,24 @@ public final class AdminServer implements AutoCloseable {
         AdminServer admin = new AdminServer(http, executor, store);
         http.createContext("/", admin::handle);
         http.setExecutor(executor);
-        http.start();
+        startAsDaemon(http);
         return admin;
+    }
+
+    /**
+     * The server's dispatcher thread takes its daemon flag from the thread that starts it; started
+     * from the application's main thread it would keep the application's JVM from ending.
+     */
+    private static void startAsDaemon(HttpServer http) throws IOException {
+        Thread starter = new Thread(http::start, "tasklog-admin-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the admin", e);
+        }
     }
 
     /** @return the admin's address, e.g. {@code http://127.0.0.1:8080/} */

@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * The JSON API under {@code /api/}: the same data as the pages.
  * <ul>
- *   <li>{@code /api/runs?name=&status=&from=&to=&page=&limit=}: {@code {"runs": [...], "page": 1, "more": false}}</li>
+ *   <li>{@code /api/runs?name=&status=&from=&to=&after=&page=&limit=}: {@code {"runs": [...], "next": cursor or null}}</li>
  *   <li>{@code /api/runs/{id}}: the run with its task tree and log counts</li>
- *   <li>{@code /api/logs?level=&logger=&data=&q=&from=&to=&run=&outside=&page=&limit=}: {@code {"events": [...], ...}}</li>
+ *   <li>{@code /api/logs?level=&logger=&data=&q=&from=&to=&run=&outside=&after=&page=&limit=}: {@code {"events": [...], "next": ...}}</li>
  *   <li>{@code /api/tasks/{name}?limit=}: the task's history and its min/median/max</li>
  * </ul>
  * Errors are {@code {"error": "...", "status": 400}}.
@@ -29,9 +29,10 @@ final class Api {
     static String answer(Connection c, Request r, String path) throws HttpError, SQLException {
         if (path.equals("/api/runs")) {
             int limit = r.integer("limit", RunsPage.PAGE_SIZE, 1, 1000);
-            int page = r.integer("page", 1, 1, 1_000_000);
-            List<Map<String, Object>> runs = RunQueries.page(c, RunsPage.filter(r), (page - 1) * limit, limit + 1);
-            return Json.write(paged("runs", runs, page, limit));
+            List<Map<String, Object>> runs = RunQueries.page(c, RunsPage.filter(r), RunsPage.offset(r, limit), limit + 1);
+            Map<String, Object> answer = paged("runs", runs, limit);
+            answer.put("next", runs.size() > limit ? RunsPage.cursor(runs.get(limit - 1)) : null);
+            return Json.write(answer);
         }
         if (path.startsWith("/api/runs/")) {
             long id = Request.parseId("run id", AdminServer.segment(path, "/api/runs/"));
@@ -43,9 +44,11 @@ final class Api {
         }
         if (path.equals("/api/logs")) {
             int limit = r.integer("limit", LogsPage.PAGE_SIZE, 1, 1000);
-            int page = r.integer("page", 1, 1, 1_000_000);
             LogFilter filter = LogsPage.filter(r).run(r.id("run")).outsideRuns(r.flag("outside")).build();
-            return Json.write(paged("events", LogQueries.find(c, filter, (page - 1) * limit, limit + 1, false), page, limit));
+            List<Map<String, Object>> events = LogQueries.find(c, filter, RunsPage.offset(r, limit), limit + 1, false);
+            Map<String, Object> answer = paged("events", events, limit);
+            answer.put("next", events.size() > limit ? String.valueOf(events.get(limit - 1).get("id")) : null);
+            return Json.write(answer);
         }
         if (path.startsWith("/api/tasks/")) {
             String name = AdminServer.segment(path, "/api/tasks/");
@@ -54,12 +57,9 @@ final class Api {
         throw HttpError.notFound("no API at " + path);
     }
 
-    private static Map<String, Object> paged(String key, List<Map<String, Object>> rows, int page, int limit) {
+    private static Map<String, Object> paged(String key, List<Map<String, Object>> rows, int limit) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        boolean more = rows.size() > limit;
-        answer.put(key, more ? rows.subList(0, limit) : rows);
-        answer.put("page", page);
-        answer.put("more", more);
+        answer.put(key, rows.size() > limit ? rows.subList(0, limit) : rows);
         return answer;
     }
 

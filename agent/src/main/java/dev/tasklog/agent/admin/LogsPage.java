@@ -21,7 +21,7 @@ final class LogsPage {
     /** The filters shared by this page, a run's page and the JSON API. */
     static LogFilter.Builder filter(Request r) throws HttpError {
         try {
-            return LogFilter.builder().minLevel(r.text("level")).logger(r.text("logger")).dataOnly(r.flag("data"))
+            return LogFilter.builder().afterEvent(r.id("after")).minLevel(r.text("level")).logger(r.text("logger")).dataOnly(r.flag("data"))
                     .text(r.text("q")).from(r.date("from", false)).to(r.date("to", true));
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
@@ -30,8 +30,7 @@ final class LogsPage {
 
     static String render(Connection c, Request r) throws SQLException, HttpError {
         LogFilter filter = filter(r).run(r.id("run")).outsideRuns(r.flag("outside")).build();
-        int page = r.integer("page", 1, 1, 1_000_000);
-        List<Map<String, Object>> events = LogQueries.find(c, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1, false);
+        List<Map<String, Object>> events = LogQueries.find(c, filter, RunsPage.offset(r, PAGE_SIZE), PAGE_SIZE + 1, false);
         boolean more = events.size() > PAGE_SIZE;
         if (more) {
             events = events.subList(0, PAGE_SIZE);
@@ -39,7 +38,8 @@ final class LogsPage {
         StringBuilder b = new StringBuilder("<h1>Log events</h1><section id=\"logs\">");
         b.append(filterForm("/logs", r, true));
         b.append(events.isEmpty() ? "<p class=\"muted\" id=\"no-events\">No events match.</p>" : table(events, true));
-        b.append(Pager.links("/logs", r, page, more, FILTER_KEYS)).append("</section>");
+        b.append(Pager.links("/logs", r, more ? String.valueOf(events.get(events.size() - 1).get("id")) : null, "newest",
+                "older", FILTER_KEYS)).append("</section>");
         return Html.page("Log events", b.toString());
     }
 
@@ -53,8 +53,8 @@ final class LogsPage {
         b.append("</select></label>")
                 .append("<label>logger starts with<input name=\"logger\" value=\"").append(esc(r.text("logger"))).append("\"></label>")
                 .append("<label>message contains<input name=\"q\" value=\"").append(esc(r.text("q"))).append("\"></label>")
-                .append("<label>from<input type=\"date\" name=\"from\" value=\"").append(esc(r.text("from"))).append("\"></label>")
-                .append("<label>to<input type=\"date\" name=\"to\" value=\"").append(esc(r.text("to"))).append("\"></label>")
+                .append("<label>from<input type=\"datetime-local\" name=\"from\" value=\"").append(esc(r.text("from"))).append("\"></label>")
+                .append("<label>to<input type=\"datetime-local\" name=\"to\" value=\"").append(esc(r.text("to"))).append("\"></label>")
                 .append("<label class=\"check\"><input type=\"checkbox\" name=\"data\" value=\"1\"")
                 .append(r.flag("data") ? " checked" : "").append(">data only</label>");
         if (allLogs) {

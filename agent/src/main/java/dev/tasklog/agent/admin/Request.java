@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -119,8 +120,9 @@ final class Request {
     }
 
     /**
-     * @param name      the parameter: a date ({@code 2026-11-21}) in the server's time zone
-     * @param endOfDay  true: the instant just after that day (for "to" filters)
+     * @param name      the parameter: a date ({@code 2026-11-21}) or a time ({@code 2026-11-21T10:30},
+     *                  seconds optional) in the server's time zone
+     * @param endOfDay  true: a date stands for the instant just after that day (for "to" filters)
      * @return the instant, or null when absent
      */
     Instant date(String name, boolean endOfDay) throws HttpError {
@@ -129,10 +131,13 @@ final class Request {
             return null;
         }
         try {
+            if (v.indexOf('T') > 0) {
+                return LocalDateTime.parse(v).atZone(ZoneId.systemDefault()).toInstant();
+            }
             LocalDate day = LocalDate.parse(v);
             return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneId.systemDefault()).toInstant();
         } catch (DateTimeParseException e) {
-            throw HttpError.badRequest(name + " must be a date like 2026-11-21, not '" + v + "'");
+            throw HttpError.badRequest(name + " must be a date like 2026-11-21 or a time like 2026-11-21T10:30, not '" + v + "'");
         }
     }
 }

@@ -26,8 +26,8 @@ final class RunPage {
             throw HttpError.notFound("There is no run with id " + id + ".");
         }
         LogFilter filter = LogsPage.filter(r).run(id).build();
-        int page = r.integer("page", 1, 1, 1_000_000);
-        List<Map<String, Object>> events = LogQueries.find(c, filter, (page - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE + 1, true);
+        List<Map<String, Object>> events = LogQueries.find(c, filter, RunsPage.offset(r, EVENTS_PER_PAGE),
+                EVENTS_PER_PAGE + 1, true);
         boolean more = events.size() > EVENTS_PER_PAGE;
         if (more) {
             events = events.subList(0, EVENTS_PER_PAGE);
@@ -74,7 +74,8 @@ final class RunPage {
         b.append("<section id=\"logs\"><h2>Log events</h2>");
         b.append(LogsPage.filterForm("/runs/" + id, r, false));
         b.append(grouped(events, rows));
-        b.append(Pager.links("/runs/" + id, r, page, more, LogsPage.FILTER_KEYS));
+        b.append(Pager.links("/runs/" + id, r, more ? String.valueOf(events.get(events.size() - 1).get("id")) : null,
+                "first events", "next events", LogsPage.FILTER_KEYS));
         b.append("</section>");
         return Html.page("Run " + id, b.toString());
     }

@@ -23,13 +23,34 @@ final class RunsPage {
         if (status != null && !List.of(STATUSES).contains(status)) {
             throw HttpError.badRequest("status must be one of " + String.join(", ", STATUSES) + ", not '" + status + "'");
         }
-        return new RunFilter(r.text("name"), status, r.date("from", false), r.date("to", true));
+        RunFilter filter = new RunFilter(r.text("name"), status, r.date("from", false), r.date("to", true));
+        String after = r.text("after");
+        if (after == null) {
+            return filter;
+        }
+        int cut = after.lastIndexOf('_');
+        try {
+            return filter.after(java.time.Instant.parse(after.substring(0, Math.max(0, cut))),
+                    Long.parseLong(after.substring(cut + 1)));
+        } catch (RuntimeException e) {
+            throw HttpError.badRequest("after must be a cursor from a previous page (start_id), not '" + after + "'");
+        }
+    }
+
+    /** @return the cursor that lists the runs after this one */
+    static String cursor(Map<String, Object> run) {
+        return run.get("startedAt") + "_" + run.get("id");
+    }
+
+    /** Keyset paging when a cursor is given, else the page number. */
+    static int offset(Request r, int pageSize) throws HttpError {
+        int page = r.integer("page", 1, 1, 1_000_000);
+        return r.text("after") != null ? 0 : (page - 1) * pageSize;
     }
 
     static String render(Connection c, Request r) throws SQLException, HttpError {
         RunFilter filter = filter(r);
-        int page = r.integer("page", 1, 1, 1_000_000);
-        List<Map<String, Object>> runs = RunQueries.page(c, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        List<Map<String, Object>> runs = RunQueries.page(c, filter, offset(r, PAGE_SIZE), PAGE_SIZE + 1);
         boolean more = runs.size() > PAGE_SIZE;
         if (more) {
             runs = runs.subList(0, PAGE_SIZE);
@@ -46,7 +67,7 @@ final class RunsPage {
                 .append("<label>to<input type=\"date\" name=\"to\" value=\"").append(esc(r.text("to"))).append("\"></label>")
                 .append("<button type=\"submit\">Filter</button></form>");
         if (runs.isEmpty()) {
-            b.append("<p class=\"muted\" id=\"no-runs\">No runs").append(page > 1 ? " on this page" : "").append(".</p>");
+            b.append("<p class=\"muted\" id=\"no-runs\">No runs.</p>");
         }
         b.append("<table id=\"runs\"><thead><tr><th>id</th><th>name</th><th>status</th><th>started</th>")
                 .append("<th class=\"num\">duration</th><th class=\"num\">cpu</th><th class=\"num\">warnings</th>")
@@ -61,7 +82,8 @@ final class RunsPage {
                     .append(run.get("errors")).append("</td><td>").append(esc(run.get("host"))).append("</td></tr>");
         }
         b.append("</tbody></table>");
-        b.append(Pager.links("/runs", r, page, more, "name", "status", "from", "to"));
+        b.append(Pager.links("/runs", r, more ? cursor(runs.get(runs.size() - 1)) : null, "newest", "older",
+                "name", "status", "from", "to"));
         return Html.page("Runs", b.toString());
     }
 }

@@ -27,6 +27,8 @@ public final class LogFilter {
     public final Instant from;
     /** Events before this instant. */
     public final Instant to;
+    /** Keyset paging: only events listed after the one with this id (in the listing's order). */
+    public final Long afterEventId;
 
     private LogFilter(Builder b) {
         this.runId = b.runId;
@@ -38,6 +40,7 @@ public final class LogFilter {
         this.text = RunFilter.blankToNull(b.text);
         this.from = b.from;
         this.to = b.to;
+        this.afterEventId = b.afterEventId;
     }
 
     /** @return a builder with no conditions */
@@ -56,6 +59,7 @@ public final class LogFilter {
         private String text;
         private Instant from;
         private Instant to;
+        private Long afterEventId;
 
         public Builder run(Long id) {
             this.runId = id;
@@ -107,6 +111,15 @@ public final class LogFilter {
 
         public Builder to(Instant t) {
             this.to = t;
+            return this;
+        }
+
+        /**
+         * @param eventId the last event of the previous page, or null for the first page
+         * @return this builder
+         */
+        public Builder afterEvent(Long eventId) {
+            this.afterEventId = eventId;
             return this;
         }
 

@@ -27,6 +27,9 @@ public final class LogQueries {
     public static List<Map<String, Object>> find(Connection c, LogFilter filter, int offset, int limit, boolean oldestFirst)
             throws SQLException {
         Where where = where(filter);
+        if (filter.afterEventId != null) {
+            where.and(oldestFirst ? "ID > ?" : "ID < ?", filter.afterEventId);
+        }
         String sql = "SELECT ID, RUN_ID, TASK_ID, TASK_NAME, TS, LEVEL, LOGGER, MESSAGE, THREAD, FILE_NAME, LINE, IS_DATA, "
                 + "EXTRA, THROWABLE FROM LOG" + where.sql() + " ORDER BY ID " + (oldestFirst ? "ASC" : "DESC")
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";

@@ -48,6 +48,11 @@ public final class RunQueries {
         if (filter.to != null) {
             where.and("R.STARTED_AT < ?", filter.to);
         }
+        if (filter.beforeStartedAt != null) {
+            // a range on the index's first column, then the ties: an OR would not use the index
+            where.and("R.STARTED_AT <= ? AND NOT (R.STARTED_AT = ? AND R.ID >= ?)", filter.beforeStartedAt,
+                    filter.beforeStartedAt, filter.beforeId);
+        }
         String sql = "SELECT " + RUN_COLUMNS + " FROM LOG_RUN R" + where.sql()
                 + " ORDER BY R.STARTED_AT DESC, R.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         Map<Long, Map<String, Object>> runs = new LinkedHashMap<>();

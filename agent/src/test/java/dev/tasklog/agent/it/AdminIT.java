@@ -35,8 +35,10 @@ class AdminIT {
     @BeforeAll
     static void fillTheStoreAndStartTheAdmin() throws Exception {
         AgentProcess p = AgentProcess.named("admin-store").agentArgs("store.level=DEBUG");
-        AgentProcess.Result r = p.run(AdminFixture.class);
-        assertThat(r.exitCode).as(r.toString()).isZero();
+        for (int i = 0; i < 2; i++) {
+            AgentProcess.Result r = p.run(AdminFixture.class);
+            assertThat(r.exitCode).as(r.toString()).isZero();
+        }
         admin = new ProcessBuilder(AgentProcess.javaExecutable().toString(), "-jar", AgentProcess.agentJar().toString(),
                 "admin", "--port", "0").directory(p.workDir().toFile()).redirectErrorStream(true).start();
         base = awaitLine(admin, "tasklog admin at (http://127\\.0\\.0\\.1:\\d+/)");
@@ -151,6 +153,10 @@ class AdminIT {
                 .doesNotContain("loaded");
         // a LIKE wildcard in the text is just a character
         assertThat(get("logs?q=%25").body()).contains("id=\"no-events\"");
+        assertThat(get("logs?from=2000-01-01T10:30").body()).contains("check failed");
+        assertThat(get("logs?from=2999-01-01T00:00").body()).contains("id=\"no-events\"");
+        assertThat(get("logs?to=2000-01-01T00:00:30").body()).contains("id=\"no-events\"");
+        assertError(get("logs?to=noon"), 400, "to must be a date like 2026-11-21 or a time like 2026-11-21T10:30");
         assertError(get("logs?run=x"), 400, "run must be a number");
     }
 
@@ -168,8 +174,22 @@ class AdminIT {
         HttpResponse<String> runs = get("api/runs");
         assertThat(runs.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         Map<String, Object> page = MiniJson.object(runs.body());
-        assertThat(((Number) page.get("page")).intValue()).isEqualTo(1);
-        assertThat(page.get("more")).isEqualTo(false);
+        assertThat((List<?>) page.get("runs")).hasSize(2);
+        assertThat(page.get("next")).isNull();
+        // keyset paging: the cursor of the first page's last run lists the runs after it
+        Map<String, Object> first = MiniJson.object(get("api/runs?limit=1").body());
+        String next = (String) first.get("next");
+        assertThat(next).isNotNull();
+        Map<String, Object> second = MiniJson.object(get("api/runs?limit=1&after=" + URLEncoder.encode(next, StandardCharsets.UTF_8)).body());
+        assertThat(((Map<?, ?>) ((List<?>) second.get("runs")).get(0)).get("id"))
+                .isNotEqualTo(((Map<?, ?>) ((List<?>) first.get("runs")).get(0)).get("id"));
+        assertThat(second.get("next")).isNull();
+        assertThat(get("api/runs?after=nonsense").statusCode()).isEqualTo(400);
+        Map<String, Object> someEvents = MiniJson.object(get("api/logs?limit=3").body());
+        Map<String, Object> moreEvents = MiniJson.object(get("api/logs?limit=3&after=" + someEvents.get("next")).body());
+        long lastOfFirst = ((Number) ((Map<?, ?>) ((List<?>) someEvents.get("events")).get(2)).get("id")).longValue();
+        long firstOfSecond = ((Number) ((Map<?, ?>) ((List<?>) moreEvents.get("events")).get(0)).get("id")).longValue();
+        assertThat(firstOfSecond).as("newest first, no overlap").isLessThan(lastOfFirst);
         Map<String, Object> run = MiniJson.object(get("api/runs/" + jobId).body());
         assertThat(run).containsEntry("name", "admin <b>job</b>").containsEntry("status", "ERROR");
         assertThat((List<?>) run.get("tasks")).hasSize(2);
@@ -180,7 +200,7 @@ class AdminIT {
         assertThat(event.get("message")).isEqualTo("row 2 has no country");
         assertThat(event.get("data")).isEqualTo(true);
         Map<String, Object> history = MiniJson.object(get("api/tasks/check").body());
-        assertThat(((Number) ((Map<?, ?>) history.get("stats")).get("count")).intValue()).isEqualTo(1);
+        assertThat(((Number) ((Map<?, ?>) history.get("stats")).get("count")).intValue()).isEqualTo(2);
 
         HttpResponse<String> bad = get("api/runs/abc");
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -235,6 +255,17 @@ class AdminIT {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void theAdminInsideTheApplicationDoesNotKeepItRunning() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        AgentProcess.Result r = AgentProcess.named("admin-in-app-exit").agentArgs("admin.port=" + port).run(AdminFixture.class);
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.stderr).contains("[tasklog] admin at http://127.0.0.1:" + port + "/");
     }
 
     private static int ticks(String url, String runId) throws Exception {
