@@ -115,7 +115,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        boolean api = exchange.getRequestURI().getPath().startsWith("/api/");
+        boolean api = exchange.getRequestURI().getRawPath().startsWith("/api/");
         try {
             try {
                 route(exchange, Request.of(exchange), api);
@@ -189,7 +189,11 @@ public final class AdminServer implements AutoCloseable {
         if (rest.isEmpty() || rest.contains("/")) {
             throw HttpError.notFound("There is no page " + path + ".");
         }
-        return URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("the address is not properly encoded");
+        }
     }
 
     private static String errorPage(int status, String message) {

@@ -45,7 +45,8 @@ final class Request {
                 parse(new String(body, StandardCharsets.UTF_8), params);
             }
         }
-        return new Request(method, exchange.getRequestURI().getPath(), params);
+        // raw: a path segment (a task name) is decoded once, by AdminServer.segment
+        return new Request(method, exchange.getRequestURI().getRawPath(), params);
     }
 
     private static void parse(String raw, Map<String, List<String>> into) throws HttpError {

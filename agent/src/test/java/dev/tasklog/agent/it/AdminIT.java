@@ -55,23 +55,34 @@ class AdminIT {
 
     /** Reads the process's output until a line matches; returns the pattern's first group. */
     static String awaitLine(Process process, String regex) throws Exception {
+        return awaitLine(process.getInputStream(), regex);
+    }
+
+    /**
+     * Reads a stream on a thread of its own until a line matches, then keeps draining it; returns
+     * the pattern's first group. (Not on the common fork/join pool: a reader blocked there starves
+     * whatever else uses the pool, the JDK's HTTP client among them.)
+     */
+    static String awaitLine(java.io.InputStream stream, String regex) throws Exception {
         Pattern pattern = Pattern.compile(regex);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> found = CompletableFuture.supplyAsync(() -> {
-            try {
-                StringBuilder seen = new StringBuilder();
-                for (String line; (line = reader.readLine()) != null; ) {
+        CompletableFuture<String> found = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            StringBuilder seen = new StringBuilder();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
                     seen.append(line).append('\n');
                     Matcher m = pattern.matcher(line);
                     if (m.find()) {
-                        return m.group(1);
+                        found.complete(m.group(1));
                     }
                 }
-                throw new AssertionError("the process ended without printing " + regex + ":\n" + seen);
             } catch (IOException e) {
-                throw new AssertionError(e);
+                // the process ended
             }
-        });
+            found.completeExceptionally(new AssertionError("the process ended without printing " + regex + ":\n" + seen));
+        }, "output-reader");
+        reader.setDaemon(true);
+        reader.start();
         return found.get(60, TimeUnit.SECONDS);
     }
 
@@ -167,6 +178,7 @@ class AdminIT {
                 "median", "href=\"/runs/" + jobId + "\"");
         assertError(get("tasks/" + URLEncoder.encode("no such task", StandardCharsets.UTF_8).replace("+", "%20")), 404,
                 "No finished task or sub-task is called &#39;no such task&#39;");
+        assertError(get("tasks/100%25%2Fdone"), 404, "No finished task or sub-task is called &#39;100%/done&#39;");
     }
 
     @Test
@@ -275,34 +287,15 @@ class AdminIT {
     }
 
     private static String awaitErrLine(Process process, String regex) throws Exception {
-        Pattern pattern = Pattern.compile(regex);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-        CompletableFuture.runAsync(() -> {
+        Thread drain = new Thread(() -> {
             try {
                 process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             } catch (IOException e) {
                 // the process ended
             }
-        });
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    Matcher m = pattern.matcher(line);
-                    if (m.find()) {
-                        CompletableFuture.runAsync(() -> {
-                            try {
-                                reader.transferTo(java.io.Writer.nullWriter());
-                            } catch (IOException e) {
-                                // the process ended
-                            }
-                        });
-                        return m.group(1);
-                    }
-                }
-                throw new AssertionError("no line " + regex);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+        }, "stdout-drain");
+        drain.setDaemon(true);
+        drain.start();
+        return awaitLine(process.getErrorStream(), regex);
     }
 }
