@@ -353,4 +353,116 @@ public final class Hooks {
             return -1L;
         }
     }
+
+    // ---- work handed to other threads
+
+    /**
+     * Woven where work is handed over (a {@code FutureTask} or {@code ForkJoinTask} is made, a
+     * virtual thread is started): remembers the current task for that object.
+     *
+     * @param owner the object that carries the work
+     */
+    public static void captureFor(Object owner) {
+        Sink s = sink;
+        if (s == null || owner == null) {
+            return;
+        }
+        try {
+            Object context = s.captureContext();
+            if (context != null) {
+                ContextMap.put(owner, context);
+            }
+        } catch (Throwable t) {
+            report("capture context", t);
+        }
+    }
+
+    /**
+     * Woven where handed-over work starts running: adopts the context remembered for it.
+     *
+     * @param owner the object that carries the work
+     * @param keep  true when the work runs again (periodic), so the context stays remembered
+     * @return a token for {@link #release}, or null
+     */
+    public static Object adoptFor(Object owner, boolean keep) {
+        Sink s = sink;
+        if (s == null || owner == null) {
+            return null;
+        }
+        try {
+            Object context = ContextMap.get(owner, keep);
+            return context == null ? null : s.adopt(context);
+        } catch (Throwable t) {
+            report("adopt context", t);
+            return null;
+        }
+    }
+
+    /**
+     * @param context a captured context, or null for none
+     * @return a token for {@link #release}, or null
+     */
+    public static Object adopt(Object context) {
+        Sink s = sink;
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.adopt(context);
+        } catch (Throwable t) {
+            report("adopt context", t);
+            return null;
+        }
+    }
+
+    /**
+     * Woven at the start of a pool's worker loop: the loop itself runs in no task, whichever task
+     * was active where the pool started the thread (its work then adopts its own).
+     */
+    public static void leaveContexts() {
+        Sink s = sink;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.leaveContexts();
+        } catch (Throwable t) {
+            report("leave contexts", t);
+        }
+    }
+
+    /** @param token what an adopt method returned; null does nothing */
+    public static void release(Object token) {
+        Sink s = sink;
+        if (s == null || token == null) {
+            return;
+        }
+        try {
+            s.release(token);
+        } catch (Throwable t) {
+            report("release context", t);
+        }
+    }
+
+    /**
+     * Woven into {@code ThreadPoolExecutor.execute}: a plain {@code Runnable} submitted inside a
+     * task is wrapped to run in it.
+     *
+     * @param work the submitted work
+     * @return the work itself, or a wrapper that carries the current task
+     */
+    public static Runnable wrap(Runnable work) {
+        Sink s = sink;
+        if (s == null || work == null || work instanceof ContextRunnable
+                || work instanceof java.util.concurrent.FutureTask || work instanceof java.util.concurrent.ForkJoinTask) {
+            return work;
+        }
+        try {
+            Object context = s.captureContext();
+            return context == null ? work : new ContextRunnable(work, context);
+        } catch (Throwable t) {
+            report("wrap work", t);
+            return work;
+        }
+    }
 }

@@ -56,4 +56,22 @@ public interface Sink {
 
     /** @return nanoseconds since the innermost run on this thread started, or -1 when none */
     long runElapsedNanos();
+
+    /** @return the context of this thread to hand to work it submits, or null when none */
+    Object captureContext();
+
+    /**
+     * Makes a captured context this thread's until {@link #release}.
+     *
+     * @param context what {@link #captureContext()} returned on the submitting thread, or null to
+     *                run with no context (a pool's worker loop)
+     * @return a token for {@link #release}, or null when nothing changed
+     */
+    Object adopt(Object context);
+
+    /** @param token what {@link #adopt} returned */
+    void release(Object token);
+
+    /** Leaves every context this thread adopted: it now runs in no task (a pool's worker loop). */
+    void leaveContexts();
 }

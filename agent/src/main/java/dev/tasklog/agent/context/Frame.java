@@ -26,6 +26,10 @@ public final class Frame {
     private final long startedAtMillis;
     private final String threadName;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.OK);
+    /** CPU time other threads spent on work this frame handed them. */
+    private final java.util.concurrent.atomic.AtomicLong workerCpu = new java.util.concurrent.atomic.AtomicLong();
+    /** How many threads are running work of this frame right now. */
+    private final java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
     private final Counters counters = new Counters();
     private final ConcurrentHashMap<String, SubTaskStats> subTasks = new ConcurrentHashMap<>();
 
@@ -79,7 +83,7 @@ public final class Frame {
             return false;
         }
         wallNanos = endWall - startWall;
-        cpuNanos = startCpu < 0 || endCpu < 0 ? -1L : endCpu - startCpu;
+        cpuNanos = startCpu < 0 || endCpu < 0 ? -1L : endCpu - startCpu + workerCpu.get();
         thrown = escaped;
         finishedAtMillis = epochMillisAt(endWall);
         if (escaped != null) {
@@ -139,6 +143,42 @@ public final class Frame {
     /** @return the name of the thread that started the frame */
     public String threadName() {
         return threadName;
+    }
+
+    /**
+     * Adds CPU time another thread spent on work this frame handed it.
+     *
+     * @param nanos the worker's CPU time for that work
+     * @return false when the frame had finished already (the time came too late to count)
+     */
+    boolean addWorkerCpu(long nanos) {
+        workerCpu.addAndGet(nanos);
+        return !isFinished();
+    }
+
+    void workerStarted() {
+        workers.incrementAndGet();
+    }
+
+    void workerEnded() {
+        workers.decrementAndGet();
+    }
+
+    /**
+     * Before the frame ends: waits a moment for work that is still winding down on other threads.
+     * The submitting thread sees a future complete before the worker has left the work, so
+     * without this the last worker's CPU time would usually arrive just too late.
+     *
+     * @param graceNanos how long at most
+     */
+    void awaitWorkers(long graceNanos) {
+        if (workers.get() == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + graceNanos;
+        while (workers.get() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000L);
+        }
     }
 
     /** @return the wall clock reading at start, in the clock's nanoseconds */

@@ -26,6 +26,8 @@ public final class TaskRecorder implements Sink {
 
     static final String MDC_RUN = "tasklog.run";
     static final String MDC_TASK = "tasklog.task";
+    /** How long a finishing frame waits for work of its own still winding down on other threads. */
+    static final long WORKER_GRACE_NANOS = 20_000_000L;
 
     private final Clock clock;
     private final FrameListener listener;
@@ -151,6 +153,7 @@ public final class TaskRecorder implements Sink {
     }
 
     private void finishTop(ThreadContext ctx, Frame frame, Throwable thrown) {
+        frame.awaitWorkers(WORKER_GRACE_NANOS);
         long wall = clock.wallNanos();
         boolean first = frame.finish(wall, clock.cpuNanos(), thrown);
         if (first) {
@@ -171,19 +174,7 @@ public final class TaskRecorder implements Sink {
     }
 
     private void restoreMdc(Frame finished) {
-        if (finished.kind() == Frame.Kind.RUN) {
-            mdc.removeMdc(MDC_RUN);
-            return;
-        }
-        Frame outerTask = finished.parent();
-        while (outerTask != null && outerTask.kind() != Frame.Kind.TASK) {
-            outerTask = outerTask.parent();
-        }
-        if (outerTask == null) {
-            mdc.removeMdc(MDC_TASK);
-        } else {
-            mdc.putMdc(MDC_TASK, outerTask.name());
-        }
+        setMdcFor(finished.parent());
     }
 
     /**
@@ -316,6 +307,105 @@ public final class TaskRecorder implements Sink {
      */
     public Frame current() {
         return open.get() == 0 ? null : contexts.get().top();
+    }
+
+    // ---- work handed to other threads
+
+    @Override
+    public Object captureContext() {
+        return open.get() == 0 ? null : contexts.get().top();
+    }
+
+    @Override
+    public Object adopt(Object context) {
+        Frame adopted = (Frame) context;
+        ThreadContext ctx = contexts.get();
+        Frame previous = ctx.top();
+        if (previous == adopted) {
+            return null; // already this thread's (work nested in work of the same task)
+        }
+        ctx.replaceTop(adopted);
+        setMdcFor(adopted);
+        if (adopted != null) {
+            adopted.workerStarted();
+        }
+        Adoption a = new Adoption(adopted, previous, adopted == null ? -1L : clock.cpuNanos(), (Adoption) ctx.adoption());
+        ctx.adoption(a);
+        return a;
+    }
+
+    @Override
+    public void leaveContexts() {
+        ThreadContext ctx = contexts.get();
+        for (Adoption a = (Adoption) ctx.adoption(); a != null; a = (Adoption) ctx.adoption()) {
+            release(a);
+        }
+        ctx.replaceTop(null);
+        setMdcFor(null);
+    }
+
+    @Override
+    public void release(Object token) {
+        Adoption a = (Adoption) token;
+        if (a.released) {
+            return; // left already (a pool's worker loop leaves what its thread was started with)
+        }
+        a.released = true;
+        ThreadContext ctx = contexts.get();
+        // Runs or tasks the work started and left open end with it: a pooled thread keeps nothing.
+        while (ctx.top() != null && ctx.top() != a.adopted && ctx.top() != a.previous) {
+            finishTop(ctx, ctx.top(), null);
+        }
+        if (a.adopted != null) {
+            long cpu = clock.cpuNanos();
+            boolean inTime = cpu < 0 || a.startCpu < 0 || a.adopted.addWorkerCpu(cpu - a.startCpu);
+            a.adopted.workerEnded();
+            if (!inTime) {
+                Diagnostics.once("late-work:" + a.adopted.name(), "work handed out by " + a.adopted
+                        + " ended on thread " + Thread.currentThread().getName() + " after it had finished; its log events are still linked to it, its CPU time and "
+                        + "counters after the end are not in its totals (reported once per task name)");
+            }
+        }
+        ctx.replaceTop(a.previous);
+        ctx.adoption(a.outer);
+        setMdcFor(a.previous);
+    }
+
+    private void setMdcFor(Frame top) {
+        Frame run = top;
+        while (run != null && run.kind() != Frame.Kind.RUN) {
+            run = run.parent();
+        }
+        Frame task = top;
+        while (task != null && task.kind() != Frame.Kind.TASK) {
+            task = task.parent();
+        }
+        if (run == null) {
+            mdc.removeMdc(MDC_RUN);
+        } else {
+            mdc.putMdc(MDC_RUN, run.name());
+        }
+        if (task == null) {
+            mdc.removeMdc(MDC_TASK);
+        } else {
+            mdc.putMdc(MDC_TASK, task.name());
+        }
+    }
+
+    /** A context adopted by a thread, and what to go back to. */
+    private static final class Adoption {
+        final Frame adopted;
+        final Frame previous;
+        final long startCpu;
+        final Adoption outer;
+        boolean released;
+
+        Adoption(Frame adopted, Frame previous, long startCpu, Adoption outer) {
+            this.adopted = adopted;
+            this.previous = previous;
+            this.startCpu = startCpu;
+            this.outer = outer;
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Map;
 final class ThreadContext {
 
     private Frame top;
+    /** The innermost context this thread adopted from another (see TaskRecorder#adopt), or null. */
+    private Object adoption;
     private Map<String, Object> extraInfo = Collections.emptyMap();
 
     Frame top() {
@@ -19,6 +21,19 @@ final class ThreadContext {
     }
 
     void push(Frame frame) {
+        top = frame;
+    }
+
+    Object adoption() {
+        return adoption;
+    }
+
+    void adoption(Object a) {
+        adoption = a;
+    }
+
+    /** Makes {@code frame} (another thread's, or null) this thread's innermost frame. */
+    void replaceTop(Frame frame) {
         top = frame;
     }
 

@@ -61,19 +61,18 @@ public final class Weaver {
                                    boolean callSites) {
         keepByteBuddyOffUnsafe();
         ConfiguredMethods configured = new ConfiguredMethods(config);
-        // Classes named by methods.* may be loaded already (JDK classes always are): reweave them.
-        boolean retransform = attachedLate || !configured.isEmpty();
+        // The JDK's concurrency classes (and classes named by methods.*) are loaded before the
+        // agent: they are rewoven at start-up.
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
-                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                        : AgentBuilder.RedefinitionStrategy.DISABLED)
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new ErrorReporter())
                 // Woven JDK classes live in named modules, which must be allowed to read the Hooks.
                 .assureReadEdgeTo(instrumentation, Hooks.class)
                 .ignore(nameStartsWith("dev.tasklog.agent.")
                         .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("java.").and(not(namedIn(configured))))
+                        .or(nameStartsWith("java.").and(not(namedIn(configured))).and(not(concurrency())))
                         .or(nameStartsWith("jdk.").and(not(namedIn(configured))))
                         .or(nameStartsWith("sun.").and(not(namedIn(configured))))
                         .or(nameStartsWith("com.sun.").and(not(namedIn(configured))))
@@ -88,6 +87,8 @@ public final class Weaver {
                 .transform(debugCallbacks())
                 .type(named(LOGBACK_LOGGER))
                 .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()));
+        ConcurrencyWeaving.preload();
+        builder = ConcurrencyWeaving.install(builder, advice());
         for (ConfiguredMethods.Target t : configured.targets()) {
             builder = builder.type(ConfiguredMethods.types(t))
                     .transform(advice()
@@ -99,6 +100,10 @@ public final class Weaver {
             instrumentation.addTransformer(new CallSiteWeaver(), false);
         }
         return configured::reportUnmatched;
+    }
+
+    private static ElementMatcher<TypeDescription> concurrency() {
+        return type -> ConcurrencyWeaving.TYPES.contains(type.getName());
     }
 
     private static ElementMatcher<TypeDescription> namedIn(ConfiguredMethods configured) {
