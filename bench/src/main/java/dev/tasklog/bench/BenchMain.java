@@ -46,6 +46,7 @@ public final class BenchMain {
         List<RunResult> results = new ArrayList<>();
         results.addAll(run(options(quick).include(WovenCallBenchmark.class.getSimpleName())
                 .include(ClockFloorBenchmark.class.getSimpleName()).include(CallerCaptureBenchmark.class.getSimpleName())
+                .include(CountBenchmark.class.getSimpleName())
                 .jvmArgsAppend(javaagent)));
         results.addAll(run(options(quick).include(WithoutAgentBenchmark.class.getSimpleName())));
         // One INFO event on the application thread: stored by tasklog, against a FileAppender.
@@ -72,6 +73,8 @@ public final class BenchMain {
                 "WovenCallBenchmark.subTaskOutsideRun");
         print(results, "ClockFloorBenchmark.twoWallTwoCpuReads", "ClockFloorBenchmark.twoWallTwoCpuReads",
                 "WovenCallBenchmark.subTaskInTask", "WovenCallBenchmark.taskInTask");
+        print(results, "CountBenchmark.adderOneThread", "CountBenchmark.adderOneThread", "CountBenchmark.countOneThread");
+        print(results, "CountBenchmark.adderFourThreads", "CountBenchmark.adderFourThreads", "CountBenchmark.countFourThreads");
         print(results, "CallerCaptureBenchmark.stackWalk", "CallerCaptureBenchmark.stackWalk",
                 "CallerCaptureBenchmark.numberedCallSite");
         print(results, "WithoutAgentBenchmark.baseline", "WithoutAgentBenchmark.baseline",

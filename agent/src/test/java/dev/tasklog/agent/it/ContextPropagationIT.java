@@ -102,4 +102,16 @@ class ContextPropagationIT {
             }
         }
     }
+
+    @Test
+    void countersAreExactUnderContention() throws Exception {
+        AgentProcess exact = AgentProcess.named("fan-out-exact").args("exact");
+        AgentProcess.Result r = exact.run(FanOut.class);
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.stdout).contains("  - increments: 8000000");
+        try (StoreDb db = StoreDb.in(exact.workDir())) {
+            assertThat(db.count("SELECT C.VALUE FROM LOG_COUNTER C JOIN LOG_TASK T ON T.ID = C.TASK_ID "
+                    + "WHERE T.NAME = 'exact' AND C.NAME = 'increments'")).isEqualTo(8_000_000);
+        }
+    }
 }
