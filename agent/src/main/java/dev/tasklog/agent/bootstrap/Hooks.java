@@ -465,4 +465,133 @@ public final class Hooks {
             return work;
         }
     }
+
+    // ---- methods that return a future: timed until the future completes
+
+    /**
+     * Woven at the exit of a {@code @Task} method declared to return a {@code CompletionStage}:
+     * a future that is not done yet keeps the task open until it completes.
+     *
+     * @param frame    what {@link #taskEnter} returned
+     * @param thrown   what the method threw, or null
+     * @param returned what it returned
+     */
+    public static void taskExitAsync(Object frame, Throwable thrown, Object returned) {
+        Sink s = sink;
+        if (s == null || frame == null) {
+            return;
+        }
+        try {
+            java.util.concurrent.CompletableFuture<?> future = pending(thrown, returned);
+            if (future == null) {
+                s.taskExit(frame, thrown);
+                return;
+            }
+            s.detachTask(frame);
+            future.whenComplete(new TaskCompletion(s, frame));
+        } catch (Throwable t) {
+            report("task exit (future)", t);
+        }
+    }
+
+    /**
+     * Woven at the exit of a {@code @SubTask} method declared to return a {@code CompletionStage}.
+     *
+     * @param name      the sub-task
+     * @param startWall its start, or {@link #INACTIVE}
+     * @param startCpu  the calling thread's CPU clock at its start, or -1
+     * @param thrown    what the method threw, or null
+     * @param returned  what it returned
+     */
+    public static void subTaskEndAsync(String name, long startWall, long startCpu, Throwable thrown, Object returned) {
+        Sink s = sink;
+        if (s == null || startWall == INACTIVE) {
+            return;
+        }
+        try {
+            java.util.concurrent.CompletableFuture<?> future = pending(thrown, returned);
+            if (future == null) {
+                s.subTaskEnd(name, startWall, startCpu, thrown);
+                return;
+            }
+            Object owner = s.subTaskOwner();
+            if (owner == null) {
+                return;
+            }
+            long cpu = startCpu < 0 ? -1L : s.threadCpuNanos() - startCpu;
+            future.whenComplete(new SubTaskCompletion(s, owner, name, startWall, cpu));
+        } catch (Throwable t) {
+            report("sub-task exit (future)", t);
+        }
+    }
+
+    /** @return the returned future when it is one that is not done yet, else null */
+    private static java.util.concurrent.CompletableFuture<?> pending(Throwable thrown, Object returned) {
+        if (thrown != null || !(returned instanceof java.util.concurrent.CompletionStage)) {
+            return null;
+        }
+        java.util.concurrent.CompletableFuture<?> future;
+        try {
+            future = ((java.util.concurrent.CompletionStage<?>) returned).toCompletableFuture();
+        } catch (UnsupportedOperationException e) {
+            return null; // a stage that cannot be observed as a future: timed until the method returned
+        }
+        return future.isDone() && !future.isCompletedExceptionally() ? null : future;
+    }
+
+    /** The failure a future completed with, without the wrapper the stages add. */
+    static Throwable cause(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.CompletionException || c instanceof java.util.concurrent.ExecutionException)
+                && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    /** Ends a task when its future completes. */
+    private static final class TaskCompletion implements java.util.function.BiConsumer<Object, Throwable> {
+        private final Sink sink;
+        private final Object frame;
+
+        TaskCompletion(Sink sink, Object frame) {
+            this.sink = sink;
+            this.frame = frame;
+        }
+
+        @Override
+        public void accept(Object value, Throwable failure) {
+            try {
+                sink.finishDetached(frame, failure == null ? null : cause(failure));
+            } catch (Throwable t) {
+                report("task completion", t);
+            }
+        }
+    }
+
+    /** Records a sub-task when its future completes. */
+    private static final class SubTaskCompletion implements java.util.function.BiConsumer<Object, Throwable> {
+        private final Sink sink;
+        private final Object owner;
+        private final String name;
+        private final long startWall;
+        private final long cpu;
+
+        SubTaskCompletion(Sink sink, Object owner, String name, long startWall, long cpu) {
+            this.sink = sink;
+            this.owner = owner;
+            this.name = name;
+            this.startWall = startWall;
+            this.cpu = cpu;
+        }
+
+        @Override
+        public void accept(Object value, Throwable failure) {
+            try {
+                sink.subTaskCompleted(owner, name, startWall, cpu, failure == null ? null : cause(failure));
+            } catch (Throwable t) {
+                report("sub-task completion", t);
+            }
+        }
+    }
 }

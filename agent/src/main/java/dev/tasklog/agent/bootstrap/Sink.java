@@ -74,4 +74,32 @@ public interface Sink {
 
     /** Leaves every context this thread adopted: it now runs in no task (a pool's worker loop). */
     void leaveContexts();
+
+    /**
+     * A task method returned a future that is not done: the task leaves this thread now and ends
+     * when the future completes ({@link #finishDetached}).
+     *
+     * @param frame what {@link #taskEnter} returned
+     */
+    void detachTask(Object frame);
+
+    /**
+     * @param frame  a task passed to {@link #detachTask}
+     * @param thrown the future's failure, or null
+     */
+    void finishDetached(Object frame, Throwable thrown);
+
+    /** @return the frame a sub-task ending now on this thread belongs to, or null */
+    Object subTaskOwner();
+
+    /**
+     * Records a sub-task whose future completed after its method returned.
+     *
+     * @param owner     what {@link #subTaskOwner()} returned when the method returned
+     * @param name      the sub-task
+     * @param startWall its start
+     * @param cpu       CPU time of its method on the calling thread, or -1
+     * @param thrown    the future's failure, or null
+     */
+    void subTaskCompleted(Object owner, String name, long startWall, long cpu, Throwable thrown);
 }

@@ -26,6 +26,10 @@ public final class Frame {
     private final long startedAtMillis;
     private final String threadName;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.OK);
+    /** The thread that completed a task ending with its future (often one of its own workers). */
+    private volatile Thread completedBy;
+    /** CPU time of the starting thread up to the method's return, for a task that ends with its future; else -2. */
+    private volatile long cpuAtDetach = -2L;
     /** CPU time other threads spent on work this frame handed them. */
     private final java.util.concurrent.atomic.AtomicLong workerCpu = new java.util.concurrent.atomic.AtomicLong();
     /** How many threads are running work of this frame right now. */
@@ -83,7 +87,11 @@ public final class Frame {
             return false;
         }
         wallNanos = endWall - startWall;
-        cpuNanos = startCpu < 0 || endCpu < 0 ? -1L : endCpu - startCpu + workerCpu.get();
+        if (cpuAtDetach != -2L) {
+            cpuNanos = cpuAtDetach < 0 ? -1L : cpuAtDetach + workerCpu.get();
+        } else {
+            cpuNanos = startCpu < 0 || endCpu < 0 ? -1L : endCpu - startCpu + workerCpu.get();
+        }
         thrown = escaped;
         finishedAtMillis = epochMillisAt(endWall);
         if (escaped != null) {
@@ -156,6 +164,25 @@ public final class Frame {
         return !isFinished();
     }
 
+    /**
+     * The task's method returned a future that is not done: its thread's part of the CPU time is
+     * taken now; the task ends when the future completes, on whatever thread completes it.
+     *
+     * @param cpuNow the starting thread's CPU clock now, or -1
+     */
+    void detach(long cpuNow) {
+        cpuAtDetach = startCpu < 0 || cpuNow < 0 ? -1L : cpuNow - startCpu;
+    }
+
+    void completedBy(Thread thread) {
+        completedBy = thread;
+    }
+
+    /** @return whether this thread completed the task's future (its work ended the task itself) */
+    boolean wasCompletedBy(Thread thread) {
+        return completedBy == thread;
+    }
+
     void workerStarted() {
         workers.incrementAndGet();
     }
@@ -172,11 +199,19 @@ public final class Frame {
      * @param graceNanos how long at most
      */
     void awaitWorkers(long graceNanos) {
-        if (workers.get() == 0) {
+        awaitWorkers(graceNanos, 0);
+    }
+
+    /**
+     * @param graceNanos how long at most
+     * @param mine       how many of the workers are the calling thread itself (not waited for)
+     */
+    void awaitWorkers(long graceNanos, int mine) {
+        if (workers.get() <= mine) {
             return;
         }
         long deadline = System.nanoTime() + graceNanos;
-        while (workers.get() > 0 && System.nanoTime() < deadline) {
+        while (workers.get() > mine && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000L);
         }
     }

@@ -89,6 +89,59 @@ public final class TaskRecorder implements Sink {
     }
 
     @Override
+    public void detachTask(Object frame) {
+        Frame f = (Frame) frame;
+        ThreadContext ctx = contexts.get();
+        if (f == null || f.isFinished() || !ctx.contains(f)) {
+            return;
+        }
+        while (ctx.top() != f) {
+            finishTop(ctx, ctx.top(), null);
+        }
+        f.detach(clock.cpuNanos());
+        ctx.pop(f);
+        restoreMdc(f);
+    }
+
+    @Override
+    public void finishDetached(Object frame, Throwable thrown) {
+        Frame f = (Frame) frame;
+        f.completedBy(Thread.currentThread());
+        f.awaitWorkers(WORKER_GRACE_NANOS, adoptionsOf(f));
+        if (!f.finish(clock.wallNanos(), -1L, thrown)) {
+            return;
+        }
+        listener.finished(f);
+        open.decrementAndGet();
+        openFrames.remove(f);
+        Frame parent = f.parent();
+        if (parent != null) {
+            parent.raise(f.status());
+        }
+    }
+
+    /** @return how many of this thread's adoptions are of {@code frame} */
+    private int adoptionsOf(Frame frame) {
+        int n = 0;
+        for (Adoption a = (Adoption) contexts.get().adoption(); a != null; a = a.outer) {
+            if (a.adopted == frame && !a.released) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public Object subTaskOwner() {
+        return open.get() == 0 ? null : contexts.get().top();
+    }
+
+    @Override
+    public void subTaskCompleted(Object owner, String name, long startWall, long cpu, Throwable thrown) {
+        recordSubTask((Frame) owner, name, startWall, clock.wallNanos() - startWall, cpu, thrown);
+    }
+
+    @Override
     public void setRun(String name) {
         ThreadContext ctx = contexts.get();
         Frame active = ctx.innermost(Frame.Kind.RUN);
@@ -360,7 +413,8 @@ public final class TaskRecorder implements Sink {
             long cpu = clock.cpuNanos();
             boolean inTime = cpu < 0 || a.startCpu < 0 || a.adopted.addWorkerCpu(cpu - a.startCpu);
             a.adopted.workerEnded();
-            if (!inTime) {
+            // work that completed its task's future ends after the task by nature: not late
+            if (!inTime && !a.adopted.wasCompletedBy(Thread.currentThread())) {
                 Diagnostics.once("late-work:" + a.adopted.name(), "work handed out by " + a.adopted
                         + " ended on thread " + Thread.currentThread().getName() + " after it had finished; its log events are still linked to it, its CPU time and "
                         + "counters after the end are not in its totals (reported once per task name)");

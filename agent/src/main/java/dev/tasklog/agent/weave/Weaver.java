@@ -13,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -92,7 +93,10 @@ public final class Weaver {
         for (ConfiguredMethods.Target t : configured.targets()) {
             builder = builder.type(ConfiguredMethods.types(t))
                     .transform(advice()
-                            .advice(not(ofDebugContext()).and(ConfiguredMethods.methods(t)), adviceFor(t.annotation))
+                            .advice(not(ofDebugContext()).and(not(returnsFuture())).and(ConfiguredMethods.methods(t)),
+                                    adviceFor(t.annotation))
+                            .advice(not(ofDebugContext()).and(returnsFuture()).and(ConfiguredMethods.methods(t)),
+                                    asyncAdviceFor(t.annotation))
                             .advice(ofDebugContext().and(ConfiguredMethods.methods(t)), debugAdviceFor(t.annotation)));
         }
         builder.installOn(instrumentation);
@@ -119,6 +123,25 @@ public final class Weaver {
             default:
                 return SubTaskAdvice.class.getName();
         }
+    }
+
+    private static String asyncAdviceFor(String annotation) {
+        switch (annotation) {
+            case RUN:
+                return RunAdvice.class.getName();
+            case TASK:
+                return AsyncAdvice.ForTask.class.getName();
+            default:
+                return AsyncAdvice.ForSubTask.class.getName();
+        }
+    }
+
+    /**
+     * Methods declared to return a future: timed until it completes. (A run is always timed until
+     * its method returns, and a {@code DebugContext}'s methods until they return.)
+     */
+    private static ElementMatcher.Junction<MethodDescription> returnsFuture() {
+        return returns(failSafe(hasSuperType(named("java.util.concurrent.CompletionStage"))));
     }
 
     private static String debugAdviceFor(String annotation) {
@@ -167,8 +190,10 @@ public final class Weaver {
     private static AgentBuilder.Transformer annotations() {
         return advice()
                 .advice(woven(RUN).and(not(ofDebugContext())), RunAdvice.class.getName())
-                .advice(woven(TASK).and(not(ofDebugContext())), TaskAdvice.class.getName())
-                .advice(woven(SUB_TASK).and(not(ofDebugContext())), SubTaskAdvice.class.getName())
+                .advice(woven(TASK).and(not(ofDebugContext())).and(not(returnsFuture())), TaskAdvice.class.getName())
+                .advice(woven(SUB_TASK).and(not(ofDebugContext())).and(not(returnsFuture())), SubTaskAdvice.class.getName())
+                .advice(woven(TASK).and(not(ofDebugContext())).and(returnsFuture()), AsyncAdvice.ForTask.class.getName())
+                .advice(woven(SUB_TASK).and(not(ofDebugContext())).and(returnsFuture()), AsyncAdvice.ForSubTask.class.getName())
                 .advice(woven(RUN).and(ofDebugContext()), DebugContextAdvice.ForRun.class.getName())
                 .advice(woven(TASK).and(ofDebugContext()), DebugContextAdvice.ForTask.class.getName())
                 .advice(woven(SUB_TASK).and(ofDebugContext()), DebugContextAdvice.ForSubTask.class.getName());
