@@ -46,14 +46,16 @@ final class ConcurrencyWeaving {
      * loaded classes it reweaves: one loaded while the agent installs (a pool's first worker, say)
      * would otherwise be neither woven at load nor rewoven.
      */
-    static void preload() {
+    static java.util.Set<Class<?>> preload() {
+        java.util.Set<Class<?>> loaded = new java.util.HashSet<>();
         for (String name : TYPES) {
             try {
-                Class.forName(name, false, null);
+                loaded.add(Class.forName(name, false, null));
             } catch (ClassNotFoundException | LinkageError e) {
                 // VirtualThread before Java 21: nothing to weave
             }
         }
+        return loaded;
     }
 
     static AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {

@@ -62,11 +62,17 @@ public final class Weaver {
                                    boolean callSites) {
         keepByteBuddyOffUnsafe();
         ConfiguredMethods configured = new ConfiguredMethods(config);
-        // The JDK's concurrency classes (and classes named by methods.*) are loaded before the
-        // agent: they are rewoven at start-up.
+        // The JDK's concurrency classes (and classes named by methods.*, and everything after a late
+        // attach) are loaded before the agent: they are rewoven at start-up. Only the few classes
+        // that need it are looked at, unless more may: matching every loaded class costs about a
+        // second of start-up.
+        java.util.Set<Class<?>> concurrency = ConcurrencyWeaving.preload();
+        boolean everyLoadedClass = attachedLate || !configured.isEmpty();
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(everyLoadedClass ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE
+                        : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(concurrency))
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new ErrorReporter())
                 // Woven JDK classes live in named modules, which must be allowed to read the Hooks.
@@ -88,7 +94,6 @@ public final class Weaver {
                 .transform(debugCallbacks())
                 .type(named(LOGBACK_LOGGER))
                 .transform(advice().advice(named("callAppenders").and(takesArguments(1)), LogbackAdvice.class.getName()));
-        ConcurrencyWeaving.preload();
         builder = ConcurrencyWeaving.install(builder, advice());
         for (ConfiguredMethods.Target t : configured.targets()) {
             builder = builder.type(ConfiguredMethods.types(t))
