@@ -22,8 +22,15 @@ final class ContextMap {
         CONTEXTS.put(new Key(owner, COLLECTED), context);
     }
 
-    /** @return the owner's context, removed unless {@code keep} (periodic work runs again) */
+    /**
+     * @return the owner's context, removed unless {@code keep} (periodic work runs again); null at
+     *     once, without a lookup, when no work carries a context (every fork/join task and
+     *     {@code FutureTask} of the application passes here)
+     */
     static Object get(Object owner, boolean keep) {
+        if (CONTEXTS.isEmpty()) {
+            return null;
+        }
         Key probe = new Key(owner, null);
         return keep ? CONTEXTS.get(probe) : CONTEXTS.remove(probe);
     }
