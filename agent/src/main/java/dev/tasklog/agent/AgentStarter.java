@@ -95,10 +95,16 @@ public final class AgentStarter {
         String url = Urls.resolve(config.string(ConfigKey.DB_URL));
         String user = config.string(ConfigKey.DB_USER);
         String password = config.string(ConfigKey.DB_PASSWORD);
+        // The writer may not have created the tables yet when the first page is asked for: the
+        // admin's first connection brings the schema up to date, later ones just connect.
+        java.util.concurrent.atomic.AtomicBoolean migrated = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             AdminServer admin = AdminServer.start("127.0.0.1", port, () -> {
                 Connection c = Database.open(url, user, password);
-                Schema.migrate(c, Dialect.of(url));
+                if (!migrated.get()) {
+                    Schema.migrate(c, Dialect.of(url));
+                    migrated.set(true);
+                }
                 return c;
             });
             Diagnostics.say("admin at " + admin.url());

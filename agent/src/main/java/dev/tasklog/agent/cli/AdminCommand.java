@@ -30,13 +30,14 @@ final class AdminCommand {
         }
         String bind = a.value("--bind", "127.0.0.1");
         StoreConnection.Target target = StoreConnection.target(a);
-        // Held for the server's life: an embedded store stays open between requests.
+        // Held for the server's life: an embedded store stays open between requests. It brings the
+        // schema up to date once; the requests' own connections need not.
         Connection keeper = target.open();
         AdminServer server;
         try {
             server = AdminServer.start(bind, port, () -> {
                 try {
-                    return target.open();
+                    return target.connect();
                 } catch (StoreConnection.CommandException e) {
                     throw new SQLException(e.getMessage(), e);
                 }

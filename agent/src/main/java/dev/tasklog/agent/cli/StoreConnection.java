@@ -44,15 +44,29 @@ final class StoreConnection {
 
         /** @return a new connection to the existing store, its schema brought up to date */
         Connection open() throws CommandException {
+            Connection c = connect();
+            try {
+                Schema.migrate(c, Dialect.of(url));
+                return c;
+            } catch (SQLException e) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already failing
+                }
+                throw new CommandException(explain(url, e));
+            }
+        }
+
+        /** @return a new connection to the existing store, whose schema {@link #open()} brought up to date before */
+        Connection connect() throws CommandException {
             String connectUrl = url;
             if (url.startsWith("jdbc:hsqldb:file:") && !url.contains("ifexists=")) {
                 // A command reads an existing store; it must not leave an empty one behind.
                 connectUrl = url + ";ifexists=true";
             }
             try {
-                Connection c = Database.open(connectUrl, user, password);
-                Schema.migrate(c, Dialect.of(url));
-                return c;
+                return Database.open(connectUrl, user, password);
             } catch (SQLException e) {
                 throw new CommandException(explain(url, e));
             }
