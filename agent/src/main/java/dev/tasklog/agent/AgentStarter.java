@@ -102,7 +102,12 @@ public final class AgentStarter {
             AdminServer admin = AdminServer.start("127.0.0.1", port, () -> {
                 Connection c = Database.open(url, user, password);
                 if (!migrated.get()) {
-                    Schema.migrate(c, Dialect.of(url));
+                    try {
+                        Schema.migrate(c, Dialect.of(url));
+                    } catch (java.sql.SQLException e) {
+                        c.close();
+                        throw e;
+                    }
                     migrated.set(true);
                 }
                 return c;
