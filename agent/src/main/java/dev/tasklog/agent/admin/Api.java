@@ -29,7 +29,7 @@ final class Api {
     static String answer(Connection c, Request r, String path) throws HttpError, SQLException {
         if (path.equals("/api/runs")) {
             int limit = r.integer("limit", RunsPage.PAGE_SIZE, 1, 1000);
-            List<Map<String, Object>> runs = RunQueries.page(c, RunsPage.filter(r), RunsPage.offset(r, limit), limit + 1);
+            List<Map<String, Object>> runs = RunQueries.page(c, RunsPage.filter(r), Pager.offset(r, limit), limit + 1);
             Map<String, Object> answer = paged("runs", runs, limit);
             answer.put("next", runs.size() > limit ? RunsPage.cursor(runs.get(limit - 1)) : null);
             return Json.write(answer);
@@ -45,7 +45,7 @@ final class Api {
         if (path.equals("/api/logs")) {
             int limit = r.integer("limit", LogsPage.PAGE_SIZE, 1, 1000);
             LogFilter filter = LogsPage.filter(r).run(r.id("run")).outsideRuns(r.flag("outside")).build();
-            List<Map<String, Object>> events = LogQueries.find(c, filter, RunsPage.offset(r, limit), limit + 1, false);
+            List<Map<String, Object>> events = LogQueries.find(c, filter, Pager.offset(r, limit), limit + 1, false);
             Map<String, Object> answer = paged("events", events, limit);
             answer.put("next", events.size() > limit ? String.valueOf(events.get(limit - 1).get("id")) : null);
             return Json.write(answer);

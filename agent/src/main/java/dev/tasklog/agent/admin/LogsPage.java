@@ -30,7 +30,7 @@ final class LogsPage {
 
     static String render(Connection c, Request r) throws SQLException, HttpError {
         LogFilter filter = filter(r).run(r.id("run")).outsideRuns(r.flag("outside")).build();
-        List<Map<String, Object>> events = LogQueries.find(c, filter, RunsPage.offset(r, PAGE_SIZE), PAGE_SIZE + 1, false);
+        List<Map<String, Object>> events = LogQueries.find(c, filter, Pager.offset(r, PAGE_SIZE), PAGE_SIZE + 1, false);
         boolean more = events.size() > PAGE_SIZE;
         if (more) {
             events = events.subList(0, PAGE_SIZE);

@@ -10,6 +10,15 @@ final class Pager {
     }
 
     /**
+     * @return how many rows to skip: none when a cursor ({@code after}) names where the page
+     *     starts, else by the page number ({@code page})
+     */
+    static int offset(Request r, int pageSize) throws HttpError {
+        int page = r.integer("page", 1, 1, 1_000_000);
+        return r.text("after") != null ? 0 : (page - 1) * pageSize;
+    }
+
+    /**
      * @param path      the page's address
      * @param r         the request, whose filters the links keep
      * @param next      the cursor of the next page, or null when this is the last

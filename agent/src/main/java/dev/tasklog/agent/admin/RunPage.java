@@ -26,7 +26,7 @@ final class RunPage {
             throw HttpError.notFound("There is no run with id " + id + ".");
         }
         LogFilter filter = LogsPage.filter(r).run(id).build();
-        List<Map<String, Object>> events = LogQueries.find(c, filter, RunsPage.offset(r, EVENTS_PER_PAGE),
+        List<Map<String, Object>> events = LogQueries.find(c, filter, Pager.offset(r, EVENTS_PER_PAGE),
                 EVENTS_PER_PAGE + 1, true);
         boolean more = events.size() > EVENTS_PER_PAGE;
         if (more) {

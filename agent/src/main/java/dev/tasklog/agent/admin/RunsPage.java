@@ -42,15 +42,9 @@ final class RunsPage {
         return run.get("startedAt") + "_" + run.get("id");
     }
 
-    /** Keyset paging when a cursor is given, else the page number. */
-    static int offset(Request r, int pageSize) throws HttpError {
-        int page = r.integer("page", 1, 1, 1_000_000);
-        return r.text("after") != null ? 0 : (page - 1) * pageSize;
-    }
-
     static String render(Connection c, Request r) throws SQLException, HttpError {
         RunFilter filter = filter(r);
-        List<Map<String, Object>> runs = RunQueries.page(c, filter, offset(r, PAGE_SIZE), PAGE_SIZE + 1);
+        List<Map<String, Object>> runs = RunQueries.page(c, filter, Pager.offset(r, PAGE_SIZE), PAGE_SIZE + 1);
         boolean more = runs.size() > PAGE_SIZE;
         if (more) {
             runs = runs.subList(0, PAGE_SIZE);

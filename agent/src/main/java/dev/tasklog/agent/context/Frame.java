@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One run or task while it is active, and its result once finished. The fields that other threads
@@ -31,9 +34,9 @@ public final class Frame {
     /** CPU time of the starting thread up to the method's return, for a task that ends with its future; else -2. */
     private volatile long cpuAtDetach = -2L;
     /** CPU time other threads spent on work this frame handed them. */
-    private final java.util.concurrent.atomic.AtomicLong workerCpu = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong workerCpu = new AtomicLong();
     /** How many threads are running work of this frame right now. */
-    private final java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger workers = new AtomicInteger();
     private final Counters counters = new Counters();
     private final ConcurrentHashMap<String, SubTaskStats> subTasks = new ConcurrentHashMap<>();
 
@@ -212,7 +215,7 @@ public final class Frame {
         }
         long deadline = System.nanoTime() + graceNanos;
         while (workers.get() > mine && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000L);
+            LockSupport.parkNanos(50_000L);
         }
     }
 
