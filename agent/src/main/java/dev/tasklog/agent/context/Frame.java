@@ -29,8 +29,6 @@ public final class Frame {
     private final long startedAtMillis;
     private final String threadName;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.OK);
-    /** The thread that completed a task ending with its future (often one of its own workers). */
-    private volatile Thread completedBy;
     /** CPU time of the starting thread up to the method's return, for a task that ends with its future; else -2. */
     private volatile long cpuAtDetach = -2L;
     /** CPU time other threads spent on work this frame handed them. */
@@ -160,11 +158,9 @@ public final class Frame {
      * Adds CPU time another thread spent on work this frame handed it.
      *
      * @param nanos the worker's CPU time for that work
-     * @return false when the frame had finished already (the time came too late to count)
      */
-    boolean addWorkerCpu(long nanos) {
+    void addWorkerCpu(long nanos) {
         workerCpu.addAndGet(nanos);
-        return !isFinished();
     }
 
     /**
@@ -175,15 +171,6 @@ public final class Frame {
      */
     void detach(long cpuNow) {
         cpuAtDetach = startCpu < 0 || cpuNow < 0 ? -1L : cpuNow - startCpu;
-    }
-
-    void completedBy(Thread thread) {
-        completedBy = thread;
-    }
-
-    /** @return whether this thread completed the task's future (its work ended the task itself) */
-    boolean wasCompletedBy(Thread thread) {
-        return completedBy == thread;
     }
 
     void workerStarted() {

@@ -106,7 +106,6 @@ public final class TaskRecorder implements Sink {
     @Override
     public void finishDetached(Object frame, Throwable thrown) {
         Frame f = (Frame) frame;
-        f.completedBy(Thread.currentThread());
         f.awaitWorkers(WORKER_GRACE_NANOS, adoptionsOf(f));
         if (!f.finish(clock.wallNanos(), -1L, thrown)) {
             return;
@@ -335,6 +334,13 @@ public final class TaskRecorder implements Sink {
             Diagnostics.once("count-null", "TaskLog.count(null) in task " + task.name() + "; not counted (reported once)");
             return;
         }
+        if (task.isFinished()) {
+            // work the task handed out, still running after the task ended: its totals are written
+            Diagnostics.once("count-late:" + task.name(), "TaskLog.count(\"" + name + "\") on thread "
+                    + Thread.currentThread().getName() + " by work of " + task + ", which had finished; not in its totals "
+                    + "(reported once per task name)");
+            return;
+        }
         task.counters().add(name, n);
     }
 
@@ -411,14 +417,11 @@ public final class TaskRecorder implements Sink {
         }
         if (a.adopted != null) {
             long cpu = clock.cpuNanos();
-            boolean inTime = cpu < 0 || a.startCpu < 0 || a.adopted.addWorkerCpu(cpu - a.startCpu);
-            a.adopted.workerEnded();
-            // work that completed its task's future ends after the task by nature: not late
-            if (!inTime && !a.adopted.wasCompletedBy(Thread.currentThread())) {
-                Diagnostics.once("late-work:" + a.adopted.name(), "work handed out by " + a.adopted
-                        + " ended on thread " + Thread.currentThread().getName() + " after it had finished; its log events are still linked to it, its CPU time and "
-                        + "counters after the end are not in its totals (reported once per task name)");
+            if (cpu >= 0 && a.startCpu >= 0) {
+                // after the task's end (a worker's last instructions, usually) it no longer counts
+                a.adopted.addWorkerCpu(cpu - a.startCpu);
             }
+            a.adopted.workerEnded();
         }
         ctx.replaceTop(a.previous);
         ctx.adoption(a.outer);
