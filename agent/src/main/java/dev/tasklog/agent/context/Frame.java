@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,12 +36,16 @@ public final class Frame {
     private final AtomicLong workerCpu = new AtomicLong();
     /** How many threads are running work of this frame right now. */
     private final AtomicInteger workers = new AtomicInteger();
+    /** Set by work of this frame that did something after the frame finished, until that is reported. */
+    private final AtomicBoolean lateWork = new AtomicBoolean();
+    private long workerCpuAtFinish;
     private final Counters counters = new Counters();
     private final ConcurrentHashMap<String, SubTaskStats> subTasks = new ConcurrentHashMap<>();
 
     private long finishedAtMillis;
     private long wallNanos = -1L;
-    private long cpuNanos = -1L;
+    /** CPU time of the frame's own thread (or threads, for a detached task), or -1 when unknown. */
+    private long ownCpuNanos = -1L;
     private Throwable thrown;
     private volatile boolean finished;
 
@@ -89,10 +94,11 @@ public final class Frame {
         }
         wallNanos = endWall - startWall;
         if (cpuAtDetach != -2L) {
-            cpuNanos = cpuAtDetach < 0 ? -1L : cpuAtDetach + workerCpu.get();
+            ownCpuNanos = cpuAtDetach;
         } else {
-            cpuNanos = startCpu < 0 || endCpu < 0 ? -1L : endCpu - startCpu + workerCpu.get();
+            ownCpuNanos = startCpu < 0 || endCpu < 0 ? -1L : endCpu - startCpu;
         }
+        workerCpuAtFinish = workerCpu.get();
         thrown = escaped;
         finishedAtMillis = epochMillisAt(endWall);
         if (escaped != null) {
@@ -155,12 +161,35 @@ public final class Frame {
     }
 
     /**
-     * Adds CPU time another thread spent on work this frame handed it.
+     * Adds CPU time another thread spent on work this frame handed it, to this frame and to the
+     * frames it is part of (their own threads' clocks do not see it either).
      *
      * @param nanos the worker's CPU time for that work
      */
     void addWorkerCpu(long nanos) {
-        workerCpu.addAndGet(nanos);
+        for (Frame f = this; f != null; f = f.parent) {
+            f.workerCpu.addAndGet(nanos);
+        }
+    }
+
+    /**
+     * Work of this frame did something (counted, logged, timed a sub-task, started) after the
+     * frame finished: the frame's totals must be told again once that work has ended.
+     */
+    void markLateWork() {
+        if (!lateWork.get()) {
+            lateWork.set(true);
+        }
+    }
+
+    /** @return true, once, when late work happened since the last call */
+    boolean takeLateWork() {
+        return lateWork.get() && lateWork.getAndSet(false);
+    }
+
+    /** @return CPU time added by work of this frame after it finished */
+    public long lateCpuNanos() {
+        return workerCpu.get() - workerCpuAtFinish;
     }
 
     /**
@@ -177,8 +206,9 @@ public final class Frame {
         workers.incrementAndGet();
     }
 
-    void workerEnded() {
-        workers.decrementAndGet();
+    /** @return how many threads are still running work of this frame */
+    int workerEnded() {
+        return workers.decrementAndGet();
     }
 
     /**
@@ -261,9 +291,13 @@ public final class Frame {
         return wallNanos;
     }
 
-    /** @return CPU time in nanoseconds once finished, or -1 when it could not be measured */
+    /**
+     * @return CPU time in nanoseconds once finished, or -1 when it could not be measured: the
+     *     frame's own thread and the work it handed to others, including such work still running
+     *     after the frame finished
+     */
     public long cpuNanos() {
-        return cpuNanos;
+        return ownCpuNanos < 0 ? -1L : ownCpuNanos + workerCpu.get();
     }
 
     /** @return the exception that escaped, or null */

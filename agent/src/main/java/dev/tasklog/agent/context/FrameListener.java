@@ -45,6 +45,12 @@ public interface FrameListener {
                 first.finished(frame);
                 second.finished(frame);
             }
+
+            @Override
+            public void lateWorkEnded(Frame frame, long lateWallNanos) {
+                first.lateWorkEnded(frame, lateWallNanos);
+                second.lateWorkEnded(frame, lateWallNanos);
+            }
         };
     }
 
@@ -73,4 +79,17 @@ public interface FrameListener {
      * @param frame the finished frame
      */
     void finished(Frame frame);
+
+    /**
+     * Work a finished run or task had handed to other threads went on after its end and did
+     * something (counted, logged, timed a sub-task); that work has now ended. The frame's CPU
+     * time, counters, sub-task statistics and status include it, and so do the statuses and CPU
+     * times of the frames it is part of. Called on the thread of the last such work, with the
+     * frame still its context.
+     *
+     * @param frame         the finished frame
+     * @param lateWallNanos how long after the frame's end its work ended
+     */
+    default void lateWorkEnded(Frame frame, long lateWallNanos) {
+    }
 }

@@ -34,7 +34,10 @@ public final class TaskRecorder implements Sink {
     private final LogEventListener events;
     private final LineSink mdc;
     private final ThreadLocal<ThreadContext> contexts = ThreadLocal.withInitial(ThreadContext::new);
-    /** Runs and tasks open on any thread: when zero, sub-tasks and log events need no look-up at all. */
+    /**
+     * Runs and tasks open on any thread, plus threads working for one: when zero, sub-tasks and
+     * log events need no look-up at all.
+     */
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong frameIds = new AtomicLong();
     /** Every frame not yet finished, on any thread, for {@link #abortOpenFrames()} at exit. */
@@ -178,6 +181,9 @@ public final class TaskRecorder implements Sink {
 
     private Frame start(ThreadContext ctx, Frame.Kind kind, String name, boolean logTiming) {
         Frame parent = ctx.top();
+        if (parent != null && parent.isFinished()) {
+            parent.markLateWork(); // late work of a finished task starting a task of its own
+        }
         String safeName = name == null || name.isEmpty() ? "(unnamed)" : name;
         long wall = clock.wallNanos();
         Frame frame = new Frame(frameIds.incrementAndGet(), kind, safeName, parent, logTiming, wall, clock.cpuNanos());
@@ -277,6 +283,9 @@ public final class TaskRecorder implements Sink {
     }
 
     private void recordSubTask(Frame owner, String name, long startWall, long wall, long cpu, Throwable thrown) {
+        if (owner.isFinished()) {
+            owner.markLateWork();
+        }
         long call = owner.subTask(name).record(startWall, wall, cpu, thrown != null);
         listener.subTaskFinished(owner, name, wall, cpu, thrown, call);
     }
@@ -334,14 +343,10 @@ public final class TaskRecorder implements Sink {
             Diagnostics.once("count-null", "TaskLog.count(null) in task " + task.name() + "; not counted (reported once)");
             return;
         }
-        if (task.isFinished()) {
-            // work the task handed out, still running after the task ended: its totals are written
-            Diagnostics.once("count-late:" + task.name(), "TaskLog.count(\"" + name + "\") on thread "
-                    + Thread.currentThread().getName() + " by work of " + task + ", which had finished; not in its totals "
-                    + "(reported once per task name)");
-            return;
-        }
         task.counters().add(name, n);
+        if (task.isFinished()) {
+            task.markLateWork(); // after the count, so that the report of the late work includes it
+        }
     }
 
     @Override
@@ -387,6 +392,7 @@ public final class TaskRecorder implements Sink {
         setMdcFor(adopted);
         if (adopted != null) {
             adopted.workerStarted();
+            open.incrementAndGet(); // the frame may finish meanwhile; its work still looks it up
         }
         Adoption a = new Adoption(adopted, previous, adopted == null ? -1L : clock.cpuNanos(), (Adoption) ctx.adoption());
         ctx.adoption(a);
@@ -418,14 +424,30 @@ public final class TaskRecorder implements Sink {
         if (a.adopted != null) {
             long cpu = clock.cpuNanos();
             if (cpu >= 0 && a.startCpu >= 0) {
-                // after the task's end (a worker's last instructions, usually) it no longer counts
                 a.adopted.addWorkerCpu(cpu - a.startCpu);
             }
-            a.adopted.workerEnded();
+            if (a.adopted.workerEnded() == 0 && a.adopted.isFinished() && a.adopted.takeLateWork()) {
+                lateWorkEnded(a.adopted);
+            }
+            open.decrementAndGet();
         }
         ctx.replaceTop(a.previous);
         ctx.adoption(a.outer);
         setMdcFor(a.previous);
+    }
+
+    /**
+     * The last work of a finished frame that did something after the frame's end has ended: the
+     * frame's totals (CPU time, counters, sub-tasks, status) are told again, and so are those of
+     * the finished frames it is part of. Called while the frame is still this thread's context, so
+     * the line that flags the late work is logged under it.
+     */
+    private void lateWorkEnded(Frame frame) {
+        for (Frame f = frame; f.parent() != null; f = f.parent()) {
+            f.parent().raise(f.status());
+        }
+        long endWall = frame.startWall() + frame.wallNanos();
+        listener.lateWorkEnded(frame, clock.wallNanos() - endWall);
     }
 
     private void setMdcFor(Frame top) {
@@ -488,6 +510,9 @@ public final class TaskRecorder implements Sink {
         ThreadContext ctx = contexts.get();
         Frame top = open.get() == 0 ? null : ctx.top();
         if (top != null) {
+            if (top.isFinished() && !Loggers.isOwn(loggerName)) {
+                top.markLateWork();
+            }
             Status status = Status.ofEvent(loggerName, level);
             if (status != Status.OK) {
                 top.raise(status);

@@ -19,7 +19,10 @@ import java.util.Map;
  * task.performance      * Task summary load
  * task.performance        - records: 1200
  * task.run              run nightly finished: status: DATA_WARNING, duration: 2.100s, cpu: 1.550s
+ * task.performance      task load: late work: +0.300s, cpu: +0.120s (work it handed out went on after ...)
  * </pre>
+ * The last line, a warning, appears when work a task handed to other threads did something after
+ * the task finished; the counter summary follows it again with the sums that include that work.
  * A task with {@code logTiming = false} writes only its status line, and only when it is not OK.
  */
 public final class LineReporter implements FrameListener {
@@ -71,11 +74,34 @@ public final class LineReporter implements FrameListener {
             out.write(Loggers.PERFORMANCE, levelOf(frame.status()), "task " + frame.name() + ": status: " + frame.status()
                     + (frame.thrown() != null ? " (" + frame.thrown() + ")" : ""));
         }
-        if (frame.logTiming() && !frame.counters().isEmpty()) {
-            out.write(Loggers.PERFORMANCE, Level.INFO, "* Task summary " + frame.name());
-            for (Map.Entry<String, Long> counter : frame.counters().snapshot().entrySet()) {
-                out.write(Loggers.PERFORMANCE, Level.INFO, "  - " + counter.getKey() + ": " + counter.getValue());
-            }
+        if (frame.logTiming()) {
+            writeCounters(frame);
+        }
+    }
+
+    @Override
+    public void lateWorkEnded(Frame frame, long lateWallNanos) {
+        boolean run = frame.kind() == Frame.Kind.RUN;
+        out.write(run ? Loggers.RUN : Loggers.PERFORMANCE, Level.WARN, (run ? "run " : "task ") + frame.name()
+                + ": late work: +" + Durations.seconds(lateWallNanos) + ", cpu: +" + Durations.seconds(frame.lateCpuNanos())
+                + " (work it handed out went on after it finished; counted in its totals)");
+        if (!run) {
+            writeCounters(frame);
+        }
+        Frame owner = frame.run();
+        if (!run && owner != null && owner.isFinished()) {
+            out.write(Loggers.RUN, levelOf(owner.status()), "run " + owner.name() + ": after late work of task "
+                    + frame.name() + ": status: " + owner.status() + ", cpu: " + Durations.seconds(owner.cpuNanos()));
+        }
+    }
+
+    private void writeCounters(Frame frame) {
+        if (frame.counters().isEmpty()) {
+            return;
+        }
+        out.write(Loggers.PERFORMANCE, Level.INFO, "* Task summary " + frame.name());
+        for (Map.Entry<String, Long> counter : frame.counters().snapshot().entrySet()) {
+            out.write(Loggers.PERFORMANCE, Level.INFO, "  - " + counter.getKey() + ": " + counter.getValue());
         }
     }
 

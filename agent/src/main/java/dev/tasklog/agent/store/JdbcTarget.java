@@ -87,9 +87,17 @@ final class JdbcTarget implements AutoCloseable {
         IdMap ids = sources.computeIfAbsent(sourceJvm, IdMap::new);
         List<Long> finishedTasks = new ArrayList<>();
         List<Long> finishedRuns = new ArrayList<>();
+        List<Record> revisions = new ArrayList<>();
         try {
             for (Record r : batch) {
-                if (r instanceof Record.Event) {
+                if (isRevision(r)) {
+                    revisions.add(r);
+                    if (r instanceof Record.TaskFinished) {
+                        finishedTasks.add(((Record.TaskFinished) r).taskId);
+                    } else {
+                        finishedRuns.add(((Record.RunFinished) r).runId);
+                    }
+                } else if (r instanceof Record.Event) {
                     addEvent((Record.Event) r, ids);
                 } else if (r instanceof Record.TaskStarted) {
                     addTask((Record.TaskStarted) r, ids);
@@ -113,6 +121,12 @@ final class JdbcTarget implements AutoCloseable {
             insertCounter.execute();
             finishTask.execute();
             finishRun.execute();
+            // After the finishes they revise, which may be in this same batch.
+            for (Record r : revisions) {
+                revise(r, ids);
+            }
+            insertTask.execute();
+            insertCounter.execute();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -125,6 +139,49 @@ final class JdbcTarget implements AutoCloseable {
         }
         finishedTasks.forEach(ids::forgetTask);
         finishedRuns.forEach(ids::forgetRun);
+    }
+
+    private static boolean isRevision(Record r) {
+        return r instanceof Record.TaskFinished && ((Record.TaskFinished) r).revision
+                || r instanceof Record.RunFinished && ((Record.RunFinished) r).revision;
+    }
+
+    /**
+     * Replaces what was stored at a finish with the totals that include late work: statuses and
+     * CPU times, and for a task its counters and sub-task rows. Rare, so plain statements.
+     */
+    private void revise(Record r, IdMap ids) throws SQLException {
+        if (r instanceof Record.RunFinished) {
+            Record.RunFinished run = (Record.RunFinished) r;
+            Long id = ids.run(connection, run.runId);
+            if (id != null) {
+                update("UPDATE LOG_RUN SET STATUS = ?, CPU_MS = ? WHERE ID = ?", run.status,
+                        run.cpuNanos < 0 ? null : run.cpuNanos / 1_000_000L, id);
+            }
+            return;
+        }
+        Record.TaskFinished f = (Record.TaskFinished) r;
+        Long taskId = ids.task(connection, f.taskId);
+        if (!f.task || taskId == null) {
+            return;
+        }
+        update("UPDATE LOG_TASK SET STATUS = ?, CPU_NS = ? WHERE ID = ?", f.status, f.cpuNanos < 0 ? null : f.cpuNanos, taskId);
+        update("DELETE FROM LOG_COUNTER WHERE TASK_ID = ?", taskId);
+        update("DELETE FROM LOG_TASK WHERE PARENT_ID = ? AND KIND = 'SUBTASK'", taskId);
+        addCountersAndSubTasks(f, ids.run(connection, f.runId), taskId, ids);
+    }
+
+    private void update(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    ps.setNull(i + 1, Types.BIGINT);
+                } else {
+                    ps.setObject(i + 1, values[i]);
+                }
+            }
+            ps.executeUpdate();
+        }
     }
 
     private void clearBatches() throws SQLException {
@@ -219,6 +276,12 @@ final class JdbcTarget implements AutoCloseable {
             finishTask.ps.setLong(5, f.wallNanos);
             finishTask.ps.setLong(6, taskId);
             finishTask.add();
+        }
+        addCountersAndSubTasks(f, runId, taskId, ids);
+    }
+
+    private void addCountersAndSubTasks(Record.TaskFinished f, Long runId, Long taskId, IdMap ids) throws SQLException {
+        if (taskId != null) {
             for (Map.Entry<String, Long> c : f.counters.entrySet()) {
                 insertCounter.ps.setLong(1, taskId);
                 insertCounter.ps.setString(2, c.getKey());

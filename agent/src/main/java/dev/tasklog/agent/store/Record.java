@@ -20,6 +20,8 @@ public abstract class Record {
     private static final int TASK_FINISHED = 3;
     private static final int RUN_FINISHED = 4;
     private static final int EVENT = 5;
+    private static final int TASK_REVISED = 6;
+    private static final int RUN_REVISED = 7;
 
     Record() {
     }
@@ -34,9 +36,12 @@ public abstract class Record {
             case TASK_STARTED:
                 return new TaskStarted(in.readLong(), in.readLong(), in.readLong(), in.readUTF(), in.readLong(), in.readUTF());
             case TASK_FINISHED:
-                return TaskFinished.read(in);
+            case TASK_REVISED:
+                return TaskFinished.read(in, type == TASK_REVISED);
             case RUN_FINISHED:
-                return new RunFinished(in.readLong(), in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            case RUN_REVISED:
+                return new RunFinished(in.readLong(), in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                        type == RUN_REVISED);
             case EVENT:
                 return Event.read(in);
             default:
@@ -148,7 +153,8 @@ public abstract class Record {
 
     /**
      * A task (or, with {@code task == false}, a run's own sub-tasks) finished: its status, times,
-     * counters and sub-task aggregates.
+     * counters and sub-task aggregates. A revision replaces the status, CPU time, counters and
+     * sub-task rows stored at the finish, after work the task handed out went on past its end.
      */
     public static final class TaskFinished extends Record {
         final long taskId;
@@ -161,9 +167,11 @@ public abstract class Record {
         final Map<String, Long> counters;
         final List<SubTaskRow> subTasks;
         final String thread;
+        final boolean revision;
 
         public TaskFinished(long taskId, long runId, boolean task, String status, long finishedAt, long wallNanos,
-                            long cpuNanos, Map<String, Long> counters, List<SubTaskRow> subTasks, String thread) {
+                            long cpuNanos, Map<String, Long> counters, List<SubTaskRow> subTasks, String thread,
+                            boolean revision) {
             this.taskId = taskId;
             this.runId = runId;
             this.task = task;
@@ -174,11 +182,12 @@ public abstract class Record {
             this.counters = counters;
             this.subTasks = subTasks;
             this.thread = thread;
+            this.revision = revision;
         }
 
         @Override
         void writeTo(DataOutput out) throws IOException {
-            out.writeByte(TASK_FINISHED);
+            out.writeByte(revision ? TASK_REVISED : TASK_FINISHED);
             out.writeLong(taskId);
             out.writeLong(runId);
             out.writeBoolean(task);
@@ -205,7 +214,7 @@ public abstract class Record {
             }
         }
 
-        static TaskFinished read(DataInput in) throws IOException {
+        static TaskFinished read(DataInput in, boolean revision) throws IOException {
             long taskId = in.readLong();
             long runId = in.readLong();
             boolean task = in.readBoolean();
@@ -223,11 +232,14 @@ public abstract class Record {
                 subs.add(new SubTaskRow(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
                         in.readLong(), in.readLong(), in.readLong()));
             }
-            return new TaskFinished(taskId, runId, task, status, finishedAt, wall, cpu, counters, subs, thread);
+            return new TaskFinished(taskId, runId, task, status, finishedAt, wall, cpu, counters, subs, thread, revision);
         }
     }
 
-    /** A run finished. */
+    /**
+     * A run finished. A revision replaces only the status and CPU time stored at the finish, after
+     * work of the run went on past its end.
+     */
     public static final class RunFinished extends Record {
         final long runId;
         final String status;
@@ -235,19 +247,22 @@ public abstract class Record {
         final long wallNanos;
         final long cpuNanos;
         final long droppedEvents;
+        final boolean revision;
 
-        public RunFinished(long runId, String status, long finishedAt, long wallNanos, long cpuNanos, long droppedEvents) {
+        public RunFinished(long runId, String status, long finishedAt, long wallNanos, long cpuNanos, long droppedEvents,
+                           boolean revision) {
             this.runId = runId;
             this.status = status;
             this.finishedAt = finishedAt;
             this.wallNanos = wallNanos;
             this.cpuNanos = cpuNanos;
             this.droppedEvents = droppedEvents;
+            this.revision = revision;
         }
 
         @Override
         void writeTo(DataOutput out) throws IOException {
-            out.writeByte(RUN_FINISHED);
+            out.writeByte(revision ? RUN_REVISED : RUN_FINISHED);
             out.writeLong(runId);
             out.writeUTF(status);
             out.writeLong(finishedAt);

@@ -105,9 +105,7 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
         boolean task = frame.kind() == Frame.Kind.TASK;
         List<Record.SubTaskRow> subTasks = subTaskRows(frame);
         if (task || !subTasks.isEmpty()) {
-            writer.offer(new Record.TaskFinished(frame.id(), idOf(frame.run()), task, frame.status().name(),
-                    frame.finishedAtMillis(), frame.wallNanos(), frame.cpuNanos(),
-                    task ? frame.counters().snapshot() : Map.of(), subTasks, Limits.cut(frame.threadName(), Limits.SHORT)));
+            writer.offer(taskFinished(frame, subTasks, false));
         }
         if (!task) {
             Long before = droppedAtRunStart.remove(frame.id());
@@ -117,8 +115,29 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
                         + " could not be stored: the writer fell behind");
             }
             writer.offer(new Record.RunFinished(frame.id(), frame.status().name(), frame.finishedAtMillis(),
-                    frame.wallNanos(), frame.cpuNanos(), dropped));
+                    frame.wallNanos(), frame.cpuNanos(), dropped, false));
         }
+    }
+
+    @Override
+    public void lateWorkEnded(Frame frame, long lateWallNanos) {
+        // The frame and every finished frame it is part of: their CPU times and statuses include the late work.
+        for (Frame f = frame; f != null && f.isFinished(); f = f.parent()) {
+            if (f.kind() == Frame.Kind.TASK) {
+                writer.offer(taskFinished(f, subTaskRows(f), true));
+            } else {
+                writer.offer(new Record.RunFinished(f.id(), f.status().name(), f.finishedAtMillis(), f.wallNanos(),
+                        f.cpuNanos(), 0L, true));
+            }
+        }
+    }
+
+    private static Record.TaskFinished taskFinished(Frame frame, List<Record.SubTaskRow> subTasks, boolean revision) {
+        boolean task = frame.kind() == Frame.Kind.TASK;
+        return new Record.TaskFinished(frame.id(), idOf(frame.run()), task, frame.status().name(),
+                frame.finishedAtMillis(), frame.wallNanos(), frame.cpuNanos(),
+                task ? frame.counters().snapshot() : Map.of(), subTasks, Limits.cut(frame.threadName(), Limits.SHORT),
+                revision);
     }
 
     private static List<Record.SubTaskRow> subTaskRows(Frame frame) {

@@ -1,12 +1,16 @@
 package dev.tasklog.agent.weave;
 
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Where the JDK hands work to other threads, and what is woven there:
@@ -19,7 +23,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  *       {@code run} when another executor runs them;</li>
  *   <li>{@code ThreadPoolExecutor.execute(Runnable)}: a plain runnable is wrapped; the pool's
  *       worker loop itself runs in no task;</li>
- *   <li>{@code Thread.start}/{@code Thread.run}, and a virtual thread's start and run (Java 21+).</li>
+ *   <li>{@code Thread.start}/{@code Thread.run}, the {@code run} of a class that extends
+ *       {@code Thread} directly, and a virtual thread's start and run (Java 21+).</li>
  * </ul>
  * These classes are loaded before the agent, so they are rewoven at start-up.
  */
@@ -58,6 +63,18 @@ final class ConcurrencyWeaving {
         return loaded;
     }
 
+    /**
+     * Classes that extend {@code Thread} directly, by the name of their super class (which the type
+     * pool gives without reading that class): cheap enough to ask of every class loaded. A deeper
+     * hierarchy is not looked for; its {@code run} adopts only where it calls {@code Thread.run}.
+     */
+    private static ElementMatcher<TypeDescription> extendsThread() {
+        return type -> {
+            TypeDescription.Generic superClass = type.getSuperClass();
+            return superClass != null && THREAD.equals(superClass.asErasure().getName());
+        };
+    }
+
     static AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
         return builder
                 .type(named(FUTURE_TASK)).transform(advice
@@ -78,6 +95,9 @@ final class ConcurrencyWeaving {
                 .type(named(THREAD)).transform(advice
                         .advice(named("start").and(takesArguments(0)), ContextAdvice.CaptureOnStart.class.getName())
                         .advice(named("run").and(takesArguments(0)), ContextAdvice.Run.class.getName()))
+                // a subclass whose own run() does not call Thread.run: adopts in its run()
+                .type(extendsThread()).transform(advice
+                        .advice(named("run").and(takesArguments(0)).and(not(isAbstract())), ContextAdvice.Run.class.getName()))
                 .type(named(VIRTUAL_THREAD)).transform(advice
                         .advice(named("start").and(takesArguments(1)), ContextAdvice.CaptureOnStart.class.getName())
                         .advice(named("run").and(takesArguments(1)).and(takesArgument(0, Runnable.class)),

@@ -97,12 +97,7 @@ public final class Weaver {
         builder = ConcurrencyWeaving.install(builder, advice());
         for (ConfiguredMethods.Target t : configured.targets()) {
             builder = builder.type(ConfiguredMethods.types(t))
-                    .transform(advice()
-                            .advice(not(ofDebugContext()).and(not(returnsFuture())).and(ConfiguredMethods.methods(t)),
-                                    adviceFor(t.annotation))
-                            .advice(not(ofDebugContext()).and(returnsFuture()).and(ConfiguredMethods.methods(t)),
-                                    asyncAdviceFor(t.annotation))
-                            .advice(ofDebugContext().and(ConfiguredMethods.methods(t)), debugAdviceFor(t.annotation)));
+                    .transform(timing(advice(), ConfiguredMethods.methods(t), t.annotation));
         }
         builder.installOn(instrumentation);
         if (callSites) {
@@ -119,45 +114,44 @@ public final class Weaver {
         return type -> configured.namesClass(type.getName());
     }
 
-    private static String adviceFor(String annotation) {
-        switch (annotation) {
-            case RUN:
-                return RunAdvice.class.getName();
-            case TASK:
-                return TaskAdvice.class.getName();
-            default:
-                return SubTaskAdvice.class.getName();
-        }
-    }
-
-    private static String asyncAdviceFor(String annotation) {
-        switch (annotation) {
-            case RUN:
-                return RunAdvice.class.getName();
-            case TASK:
-                return AsyncAdvice.ForTask.class.getName();
-            default:
-                return AsyncAdvice.ForSubTask.class.getName();
-        }
-    }
-
     /**
-     * Methods declared to return a future: timed until it completes. (A run is always timed until
-     * its method returns, and a {@code DebugContext}'s methods until they return.)
+     * Adds the timing of {@code methods} as {@code annotation} says, in the variant each method
+     * needs: plain; for a method declared to return a future, until the future completes; for an
+     * instance method of a {@code DebugContext}, with its callbacks. The variant is chosen here,
+     * when the class is woven, so that each method carries only what it uses.
      */
+    private static AgentBuilder.Transformer.ForAdvice timing(AgentBuilder.Transformer.ForAdvice advice,
+                                                             ElementMatcher<? super MethodDescription> methods,
+                                                             String annotation) {
+        return advice
+                .advice(not(ofDebugContext()).and(not(returnsFuture())).and(methods), adviceFor(annotation, false, false))
+                .advice(not(ofDebugContext()).and(returnsFuture()).and(methods), adviceFor(annotation, false, true))
+                .advice(ofDebugContext().and(not(returnsFuture())).and(methods), adviceFor(annotation, true, false))
+                .advice(ofDebugContext().and(returnsFuture()).and(methods), adviceFor(annotation, true, true));
+    }
+
+    private static String adviceFor(String annotation, boolean debugContext, boolean returnsFuture) {
+        Class<?> advice;
+        switch (annotation) {
+            case RUN: // a run is timed until its method returns, whatever it returns
+                advice = debugContext ? DebugContextAdvice.ForRun.class : RunAdvice.class;
+                break;
+            case TASK:
+                advice = debugContext
+                        ? returnsFuture ? DebugContextAdvice.ForAsyncTask.class : DebugContextAdvice.ForTask.class
+                        : returnsFuture ? AsyncAdvice.ForTask.class : TaskAdvice.class;
+                break;
+            default:
+                advice = debugContext
+                        ? returnsFuture ? DebugContextAdvice.ForAsyncSubTask.class : DebugContextAdvice.ForSubTask.class
+                        : returnsFuture ? AsyncAdvice.ForSubTask.class : SubTaskAdvice.class;
+        }
+        return advice.getName();
+    }
+
+    /** Methods declared to return a future. */
     private static ElementMatcher.Junction<MethodDescription> returnsFuture() {
         return returns(failSafe(hasSuperType(named("java.util.concurrent.CompletionStage"))));
-    }
-
-    private static String debugAdviceFor(String annotation) {
-        switch (annotation) {
-            case RUN:
-                return DebugContextAdvice.ForRun.class.getName();
-            case TASK:
-                return DebugContextAdvice.ForTask.class.getName();
-            default:
-                return DebugContextAdvice.ForSubTask.class.getName();
-        }
     }
 
     /**
@@ -193,15 +187,11 @@ public final class Weaver {
     }
 
     private static AgentBuilder.Transformer annotations() {
-        return advice()
-                .advice(woven(RUN).and(not(ofDebugContext())), RunAdvice.class.getName())
-                .advice(woven(TASK).and(not(ofDebugContext())).and(not(returnsFuture())), TaskAdvice.class.getName())
-                .advice(woven(SUB_TASK).and(not(ofDebugContext())).and(not(returnsFuture())), SubTaskAdvice.class.getName())
-                .advice(woven(TASK).and(not(ofDebugContext())).and(returnsFuture()), AsyncAdvice.ForTask.class.getName())
-                .advice(woven(SUB_TASK).and(not(ofDebugContext())).and(returnsFuture()), AsyncAdvice.ForSubTask.class.getName())
-                .advice(woven(RUN).and(ofDebugContext()), DebugContextAdvice.ForRun.class.getName())
-                .advice(woven(TASK).and(ofDebugContext()), DebugContextAdvice.ForTask.class.getName())
-                .advice(woven(SUB_TASK).and(ofDebugContext()), DebugContextAdvice.ForSubTask.class.getName());
+        AgentBuilder.Transformer.ForAdvice advice = advice();
+        for (String annotation : new String[] {RUN, TASK, SUB_TASK}) {
+            advice = timing(advice, woven(annotation), annotation);
+        }
+        return advice;
     }
 
     private static AgentBuilder.Transformer facade() {

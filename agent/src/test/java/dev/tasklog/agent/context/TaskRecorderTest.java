@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class TaskRecorderTest {
@@ -33,6 +34,12 @@ class TaskRecorderTest {
         public void finished(Frame frame) {
             finished.add(frame);
             events.add("finish " + frame.name() + " " + frame.status() + " wall=" + frame.wallNanos() + " cpu=" + frame.cpuNanos());
+        }
+
+        @Override
+        public void lateWorkEnded(Frame frame, long lateWallNanos) {
+            events.add("late " + frame.name() + " " + frame.status() + " +" + lateWallNanos + " cpu=" + frame.cpuNanos()
+                    + " late cpu=" + frame.lateCpuNanos() + " counters=" + frame.counters().snapshot());
         }
     };
 
@@ -212,5 +219,107 @@ class TaskRecorderTest {
         Frame elsewhere = finished.get(0);
         assertThat(elsewhere.name()).isEqualTo("elsewhere");
         assertThat(elsewhere.parent()).isNull();
+    }
+
+    @Test
+    void workersCpuCountsInTheTaskAndTheRunItIsPartOf() throws Exception {
+        Object run = recorder.runEnter("job");
+        Object task = recorder.taskEnter("fan-out", true);
+        Object context = recorder.captureContext();
+        onAnotherThread(() -> {
+            Object token = recorder.adopt(context);
+            clock.advance(0, 30);
+            recorder.release(token);
+        });
+        recorder.taskExit(task, null);
+        recorder.runExit(run, null);
+        // the fake CPU clock is shared by both threads: 30 seen by the task's thread, 30 by the worker
+        assertThat(events).contains("finish fan-out OK wall=0 cpu=60", "finish job OK wall=0 cpu=60");
+    }
+
+    @Test
+    void workThatGoesOnAfterItsTaskEndedIsCountedAndReportedOnceItEnds() throws Exception {
+        Object run = recorder.runEnter("job");
+        Object task = recorder.taskEnter("fan-out", true);
+        recorder.count("rows", 1);
+        clock.advance(10, 5);
+        endTaskWhileItsWorkRuns(task, () -> {
+            clock.advance(40, 25);
+            recorder.count("rows", 2);
+            long start = recorder.subTaskStart();
+            recorder.subTaskEnd("write", start, -1L, null);
+        });
+        recorder.runExit(run, null);
+
+        Frame fanOut = finished.get(0);
+        // the worker's CPU time arrives when it leaves (the fake CPU clock is one for both threads)
+        assertThat(events).containsSubsequence(
+                "finish fan-out OK wall=10 cpu=5",
+                "sub write in fan-out wall=0 cpu=-1 call=1",
+                "late fan-out OK +40 cpu=30 late cpu=25 counters={rows=3}",
+                "finish job OK wall=50 cpu=55");
+        assertThat(fanOut.subTasks()).extracting(SubTaskStats::name).containsExactly("write");
+        assertThat(mdc).isEmpty();
+    }
+
+    @Test
+    void aWorkerThatOnlyLeavesAfterItsTaskEndedIsNoLateWork() throws Exception {
+        Object run = recorder.runEnter("job");
+        Object task = recorder.taskEnter("fan-out", true);
+        endTaskWhileItsWorkRuns(task, () -> { });
+        recorder.runExit(run, null);
+        assertThat(events).noneMatch(e -> e.startsWith("late"));
+    }
+
+    /** A worker adopts the task's context, the task ends, then the worker does {@code afterEnd} and leaves. */
+    private void endTaskWhileItsWorkRuns(Object task, Runnable afterEnd) throws InterruptedException {
+        Object context = recorder.captureContext();
+        CountDownLatch adopted = new CountDownLatch(1);
+        CountDownLatch taskEnded = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            Object token = recorder.adopt(context);
+            adopted.countDown();
+            await(taskEnded);
+            afterEnd.run();
+            recorder.release(token);
+        });
+        worker.start();
+        adopted.await();
+        recorder.taskExit(task, null);
+        taskEnded.countDown();
+        worker.join();
+    }
+
+    @Test
+    void queuedWorkStartingAfterItsRunEndedStillCountsForItsTask() throws Exception {
+        Object run = recorder.runEnter("job");
+        Object task = recorder.taskEnter("fan-out", true);
+        Object context = recorder.captureContext();
+        recorder.taskExit(task, null);
+        recorder.runExit(run, null);
+        onAnotherThread(() -> {
+            Object token = recorder.adopt(context);
+            recorder.count("rows", 7);
+            recorder.release(token);
+        });
+        assertThat(events).last().asString().startsWith("late fan-out OK").endsWith("counters={rows=7}");
+        // a thread that only starts and leaves after the end is not late work
+        onAnotherThread(() -> recorder.release(recorder.adopt(context)));
+        assertThat(events).last().asString().startsWith("late fan-out OK").endsWith("counters={rows=7}");
+        assertThat(events).filteredOn(e -> e.startsWith("late")).hasSize(1);
+    }
+
+    private static void onAnotherThread(Runnable work) throws InterruptedException {
+        Thread t = new Thread(work);
+        t.start();
+        t.join();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

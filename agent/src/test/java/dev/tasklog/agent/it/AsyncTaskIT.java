@@ -19,9 +19,11 @@ class AsyncTaskIT {
                 "part 42")
                 .containsPattern("task fetch: duration: 0\\.[3-9]\\d\\ds")
                 .containsPattern("task failing: status: FAILED \\(java.lang.IllegalStateException: remote said no\\)")
-                .containsPattern("sub part: duration: 0\\.[2-9]\\d\\ds");
+                .containsPattern("sub part: duration: 0\\.[2-9]\\d\\ds")
+                .containsPattern("task load: duration: 0\\.[2-9]\\d\\ds");
         // the task's own line comes after the method returned, when the future completed
         assertThat(r.stdout.indexOf("fetch returned")).isLessThan(r.stdout.indexOf("task fetch: duration"));
+        assertThat(r.stdout.indexOf("load returned")).isLessThan(r.stdout.indexOf("task load: duration"));
         try (StoreDb db = StoreDb.in(p.workDir())) {
             Map<String, Object> fetch = db.row("SELECT STATUS, WALL_NS FROM LOG_TASK WHERE NAME = 'fetch'");
             assertThat(fetch).containsEntry("STATUS", "OK");

@@ -24,7 +24,7 @@ class ContextPropagationIT {
 
     private static List<String> routes() {
         List<String> routes = new ArrayList<>(List.of("submit", "execute", "schedule", "async-default", "async-pool",
-                "async-then", "thread"));
+                "async-then", "thread", "thread-subclass"));
         if (AgentProcess.childJavaVersion() >= 21) {
             routes.add("virtual");
             routes.add("virtual-executor");
@@ -49,7 +49,8 @@ class ContextPropagationIT {
             }
             assertThat(counters).containsEntry("submit", 4L).containsEntry("execute", 2L).containsEntry("schedule", 1L)
                     .containsEntry("async-default", 1L).containsEntry("async-pool", 1L).containsEntry("async-then", 1L)
-                    .containsEntry("thread", 1L).containsEntry("stream", 1000L).containsEntry("fork-join", 1000L)
+                    .containsEntry("thread", 1L).containsEntry("thread-subclass", 1L).containsEntry("stream", 1000L)
+                    .containsEntry("fork-join", 1000L)
                     .containsEntry("steps", (long) (routes().size() + 4));
             // the sub-task of every piece of work is a child of the task
             Map<String, Object> step = db.row("SELECT CALLS, PARENT_ID FROM LOG_TASK WHERE NAME = 'step' AND KIND = 'SUBTASK'");
