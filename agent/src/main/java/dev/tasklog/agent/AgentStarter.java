@@ -11,12 +11,10 @@ import dev.tasklog.agent.context.TaskRecorder;
 import dev.tasklog.agent.output.LazyLineSink;
 import dev.tasklog.agent.output.LineReporter;
 import dev.tasklog.agent.output.LineSink;
-import dev.tasklog.agent.store.Database;
-import dev.tasklog.agent.store.Dialect;
+import dev.tasklog.agent.store.StoreSettings;
 import dev.tasklog.agent.store.Schema;
 import dev.tasklog.agent.store.StoreRecorder;
 import dev.tasklog.agent.store.StoreWriter;
-import dev.tasklog.agent.store.Urls;
 import dev.tasklog.agent.util.Diagnostics;
 import dev.tasklog.agent.weave.Weaver;
 import java.io.IOException;
@@ -92,18 +90,17 @@ public final class AgentStarter {
             Diagnostics.say("admin.port is set but the store is off (store=false): there is nothing to show; no admin");
             return;
         }
-        String url = Urls.resolve(config.string(ConfigKey.DB_URL));
-        String user = config.string(ConfigKey.DB_USER);
-        String password = config.string(ConfigKey.DB_PASSWORD);
+        StoreSettings store = StoreSettings.of(config, null);
         // The writer may not have created the tables yet when the first page is asked for: the
         // admin's first connection brings the schema up to date, later ones just connect.
         java.util.concurrent.atomic.AtomicBoolean migrated = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             AdminServer admin = AdminServer.start("127.0.0.1", port, () -> {
-                Connection c = Database.open(url, user, password);
+                Connection c = store.connect();
                 if (!migrated.get()) {
                     try {
-                        Schema.migrate(c, Dialect.of(url));
+                        Schema.migrate(c, store.dialect());
+                        store.markDeadRuns(c);
                     } catch (java.sql.SQLException e) {
                         c.close();
                         throw e;
@@ -131,8 +128,8 @@ public final class AgentStarter {
     }
 
     private static StoreWriter storeWriter(AgentConfig config) {
-        return new StoreWriter(Urls.resolve(config.string(ConfigKey.DB_URL)), config.string(ConfigKey.DB_USER),
-                config.string(ConfigKey.DB_PASSWORD), Path.of("tasklog-data", "spool").toAbsolutePath());
+        return new StoreWriter(StoreSettings.of(config, null), Path.of("tasklog-data", "spool").toAbsolutePath(),
+                config.integer(ConfigKey.STORE_HEARTBEAT) * 1000L);
     }
 
     /** Runs and tasks still active end as ABORTED; then everything accepted is written. */

@@ -1,8 +1,7 @@
 package dev.tasklog.agent.cli;
 
 import dev.tasklog.agent.config.AgentConfig;
-import dev.tasklog.agent.config.ConfigKey;
-import dev.tasklog.agent.store.Database;
+import dev.tasklog.agent.store.StoreSettings;
 import dev.tasklog.agent.store.Dialect;
 import dev.tasklog.agent.store.Schema;
 import dev.tasklog.agent.store.Urls;
@@ -25,21 +24,17 @@ final class StoreConnection {
 
     /** @return the store the command line names, not yet opened */
     static Target target(CliArgs args) {
-        AgentConfig config = AgentConfig.load(null);
-        String url = Urls.resolve(args.value("--db", config.string(ConfigKey.DB_URL)));
-        return new Target(url, config.string(ConfigKey.DB_USER), config.string(ConfigKey.DB_PASSWORD));
+        return new Target(StoreSettings.of(AgentConfig.load(null), args.value("--db", null)));
     }
 
     /** A store's URL and credentials. */
     static final class Target {
         final String url;
-        private final String user;
-        private final String password;
+        private final StoreSettings settings;
 
-        Target(String url, String user, String password) {
-            this.url = url;
-            this.user = user;
-            this.password = password;
+        Target(StoreSettings settings) {
+            this.settings = settings;
+            this.url = settings.url();
         }
 
         /** @return a new connection to the existing store, its schema brought up to date */
@@ -47,6 +42,7 @@ final class StoreConnection {
             Connection c = connect();
             try {
                 Schema.migrate(c, Dialect.of(url));
+                settings.markDeadRuns(c);
                 return c;
             } catch (SQLException e) {
                 try {
@@ -66,7 +62,7 @@ final class StoreConnection {
                 connectUrl = url + ";ifexists=true";
             }
             try {
-                return Database.open(connectUrl, user, password);
+                return settings.connect(connectUrl);
             } catch (SQLException e) {
                 throw new CommandException(explain(url, e));
             }

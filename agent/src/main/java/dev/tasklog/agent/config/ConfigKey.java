@@ -8,8 +8,11 @@ public enum ConfigKey {
     DB_URL("db.url", "", Check.ANY),
     DB_USER("db.user", "SA", Check.ANY),
     DB_PASSWORD("db.password", "", Check.ANY),
+    DB_PASSWORD_FILE("db.password-file", "", Check.ANY),
+    DB_DRIVER_PATH("db.driver-path", "", Check.ANY),
     STORE("store", "true", Check.BOOLEAN),
     STORE_LEVEL("store.level", "INFO", Check.LEVEL),
+    STORE_HEARTBEAT("store.heartbeat", "10", Check.SECONDS),
     METHODS_RUN("methods.run", "", Check.METHODS),
     METHODS_TASK("methods.task", "", Check.METHODS),
     METHODS_SUBTASK("methods.subtask", "", Check.METHODS),
@@ -113,6 +116,12 @@ public enum ConfigKey {
             @Override
             boolean accepts(String value) {
                 return super.accepts(value) && Integer.parseInt(value) <= 65_535;
+            }
+        },
+        SECONDS("\\d{1,5}", "a whole number of seconds from 1 to 3600") {
+            @Override
+            boolean accepts(String value) {
+                return super.accepts(value) && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 3_600;
             }
         },
         TIME("|(?i)-?\\d+(\\.\\d+)?(ms|s|m|h)?",

@@ -42,6 +42,18 @@ public final class Database {
      * @throws SQLException when it cannot be opened
      */
     public static Connection open(String url, String user, String password) throws SQLException {
+        return open(url, user, password, "");
+    }
+
+    /**
+     * @param url        a JDBC URL
+     * @param user       the user
+     * @param password   the password
+     * @param driverPath {@code db.driver-path}: where the driver of a store other than HSQLDB is, or empty
+     * @return an open connection
+     * @throws SQLException when it cannot be opened
+     */
+    public static Connection open(String url, String user, String password, String driverPath) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password);
@@ -52,6 +64,10 @@ public final class Database {
             }
             return c;
         }
-        return DriverManager.getConnection(url, props);
+        Connection c = Drivers.find(url, driverPath).connect(url, props);
+        if (c == null) {
+            throw new SQLException("the JDBC driver refused " + Urls.safe(url));
+        }
+        return c;
     }
 }

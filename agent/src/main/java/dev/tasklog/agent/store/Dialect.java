@@ -26,6 +26,11 @@ public enum Dialect {
         String nextIdBlock() {
             return "SELECT nextval('TASKLOG_ID_SEQ')";
         }
+
+        @Override
+        String now() {
+            return "SELECT CURRENT_TIMESTAMP";
+        }
     },
     OTHER {
         @Override
@@ -59,6 +64,11 @@ public enum Dialect {
 
     String timestamp() {
         return "TIMESTAMP WITH TIME ZONE";
+    }
+
+    /** @return a query whose single value is the database's clock, as a timestamp with time zone */
+    String now() {
+        return "VALUES CURRENT_TIMESTAMP";
     }
 
     /** @return a query whose single value starts a fresh block of {@link Schema#ID_BLOCK} ids */

@@ -33,13 +33,15 @@ final class JdbcTarget implements AutoCloseable {
     private final Batch finishTask;
     private final Batch insertCounter;
     private final Batch insertEvent;
+    private final PreparedStatement insertBatchKey;
 
     private JdbcTarget(String url, Connection connection, Dialect dialect) throws SQLException {
         this.url = url;
         this.connection = connection;
         this.dialect = dialect;
+        // The heartbeat is the database's clock: the leases of JVMs on other machines are judged by it.
         insertRun = new Batch(connection, "INSERT INTO LOG_RUN (ID, NAME, STATUS, STARTED_AT, HOST, PID, HEARTBEAT_AT, "
-                + "SOURCE_JVM, SOURCE_ID) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)");
+                + "SOURCE_JVM, SOURCE_ID) VALUES (?, ?, 'RUNNING', ?, ?, ?, CURRENT_TIMESTAMP, ?, ?)");
         finishRun = new Batch(connection, "UPDATE LOG_RUN SET STATUS = ?, FINISHED_AT = ?, WALL_MS = ?, CPU_MS = ?, "
                 + "HEARTBEAT_AT = ?, DROPPED_EVENTS = ? WHERE ID = ?");
         insertTask = new Batch(connection, "INSERT INTO LOG_TASK (ID, RUN_ID, PARENT_ID, KIND, NAME, STATUS, STARTED_AT, "
@@ -48,6 +50,8 @@ final class JdbcTarget implements AutoCloseable {
         finishTask = new Batch(connection, "UPDATE LOG_TASK SET STATUS = ?, FINISHED_AT = ?, WALL_NS = ?, CPU_NS = ?, "
                 + "MAX_WALL_NS = ? WHERE ID = ?");
         insertCounter = new Batch(connection, "INSERT INTO LOG_COUNTER (TASK_ID, NAME, VALUE) VALUES (?, ?, ?)");
+        insertBatchKey = connection.prepareStatement("INSERT INTO LOG_BATCH (SOURCE_JVM, SEQ, WRITTEN_AT) "
+                + "VALUES (?, ?, CURRENT_TIMESTAMP)");
         insertEvent = new Batch(connection, "INSERT INTO LOG (RUN_ID, TASK_ID, TASK_NAME, TS, LEVEL, LOGGER, MESSAGE, "
                 + "THREAD, FILE_NAME, LINE, IS_DATA, EXTRA, THROWABLE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
@@ -58,12 +62,13 @@ final class JdbcTarget implements AutoCloseable {
      * @return the target
      * @throws SQLException when the database cannot be opened or migrated
      */
-    static JdbcTarget open(String url, String user, String password) throws SQLException {
-        Connection c = Database.open(url, user, password);
+    static JdbcTarget open(StoreSettings settings, String jvm, long leaseMillis) throws SQLException {
+        String url = settings.url();
+        Connection c = settings.connect();
         try {
             Dialect dialect = Dialect.of(url);
             Schema.migrate(c, dialect);
-            AbortedRuns.markDeadRuns(c);
+            AbortedRuns.markDeadRuns(c, dialect, jvm, leaseMillis);
             c.setAutoCommit(false);
             return new JdbcTarget(url, c, dialect);
         } catch (SQLException | RuntimeException e) {
@@ -77,18 +82,24 @@ final class JdbcTarget implements AutoCloseable {
     }
 
     /**
-     * Writes a batch in one transaction.
+     * Writes a batch in one transaction, unless the store has it already.
      *
      * @param batch     records in the order they happened
      * @param sourceJvm the JVM they come from
+     * @param seq       the batch's number within that JVM: with {@code sourceJvm}, its key
+     * @return false when a batch with this key was written before (nothing is written again)
      * @throws SQLException when the database fails; the transaction is rolled back
      */
-    void write(List<Record> batch, String sourceJvm) throws SQLException {
+    boolean write(List<Record> batch, String sourceJvm, long seq) throws SQLException {
         IdMap ids = sources.computeIfAbsent(sourceJvm, IdMap::new);
         List<Long> finishedTasks = new ArrayList<>();
         List<Long> finishedRuns = new ArrayList<>();
         List<Record> revisions = new ArrayList<>();
         try {
+            if (!claimBatch(sourceJvm, seq)) {
+                connection.rollback();
+                return false;
+            }
             for (Record r : batch) {
                 if (isRevision(r)) {
                     revisions.add(r);
@@ -139,6 +150,64 @@ final class JdbcTarget implements AutoCloseable {
         }
         finishedTasks.forEach(ids::forgetTask);
         finishedRuns.forEach(ids::forgetRun);
+        return true;
+    }
+
+    /** Records the batch's key in the batch's own transaction; false when it is there already. */
+    private boolean claimBatch(String sourceJvm, long seq) throws SQLException {
+        try {
+            insertBatchKey.setString(1, sourceJvm);
+            insertBatchKey.setLong(2, seq);
+            insertBatchKey.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false; // the key's primary key: written before
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Tells the store this JVM is alive: the heartbeat of its running runs. Runs of this JVM that
+     * another JVM took for dead while this one could not reach the store (their lease ran out)
+     * are running again.
+     *
+     * @param jvm this JVM's id
+     * @throws SQLException when the database fails
+     */
+    void heartbeat(String jvm) throws SQLException {
+        try (PreparedStatement beat = connection.prepareStatement(
+                "UPDATE LOG_RUN SET HEARTBEAT_AT = CURRENT_TIMESTAMP WHERE SOURCE_JVM = ? AND STATUS = 'RUNNING'");
+             PreparedStatement revive = connection.prepareStatement("UPDATE LOG_RUN SET STATUS = 'RUNNING', FINISHED_AT = NULL, "
+                     + "HEARTBEAT_AT = CURRENT_TIMESTAMP WHERE SOURCE_JVM = ? AND STATUS = 'ABORTED' AND WALL_MS IS NULL")) {
+            beat.setString(1, jvm);
+            beat.executeUpdate();
+            revive.setString(1, jvm);
+            if (revive.executeUpdate() > 0) {
+                try (PreparedStatement tasks = connection.prepareStatement("UPDATE LOG_TASK SET STATUS = 'RUNNING' "
+                        + "WHERE SOURCE_JVM = ? AND STATUS = 'ABORTED' AND FINISHED_AT IS NULL AND KIND = 'TASK'")) {
+                    tasks.setString(1, jvm);
+                    tasks.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Marks ABORTED the runs of JVMs that are gone (see {@link AbortedRuns}).
+     *
+     * @param jvm         this JVM's id (its own runs are never taken for dead)
+     * @param leaseMillis how long a JVM may go without a heartbeat
+     * @throws SQLException when the database fails
+     */
+    void markDeadRuns(String jvm, long leaseMillis) throws SQLException {
+        AbortedRuns.markDeadRuns(connection, dialect, jvm, leaseMillis);
+        connection.commit(); // ends the transaction of its queries when there was nothing to mark
     }
 
     private static boolean isRevision(Record r) {
@@ -237,9 +306,8 @@ final class JdbcTarget implements AutoCloseable {
         insertRun.ps.setObject(3, time(r.startedAt));
         insertRun.ps.setString(4, r.host);
         insertRun.ps.setLong(5, r.pid);
-        insertRun.ps.setObject(6, time(r.startedAt));
-        insertRun.ps.setString(7, ids.sourceJvm());
-        insertRun.ps.setLong(8, r.runId);
+        insertRun.ps.setString(6, ids.sourceJvm());
+        insertRun.ps.setLong(7, r.runId);
         insertRun.add();
     }
 

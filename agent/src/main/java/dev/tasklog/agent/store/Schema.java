@@ -1,7 +1,6 @@
 package dev.tasklog.agent.store;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,7 @@ import java.util.List;
 public final class Schema {
 
     /** The schema version this release writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Ids are taken from the database in blocks of this size, one sequence call per block. */
     static final int ID_BLOCK = 1000;
 
@@ -26,64 +25,153 @@ public final class Schema {
     }
 
     /**
-     * Brings the database's schema up to {@link #VERSION}.
+     * Brings the database's schema up to {@link #VERSION}. Safe when several JVMs, on several
+     * machines, open an empty or older store at once: each version is applied by the one JVM that
+     * claims it (a row with the negated version number, which the table's key admits once); the
+     * others wait for it.
      *
      * @param connection an open connection (auto-commit is restored afterwards)
      * @param dialect    its dialect
      * @return the version found before migrating (0 for an empty database)
-     * @throws SQLException when a statement fails
+     * @throws SQLException when a statement fails, or another JVM's migration does not finish
      */
     public static synchronized int migrate(Connection connection, Dialect dialect) throws SQLException {
+        return migrate(connection, dialect, CLAIM_WAIT_MILLIS);
+    }
+
+    /** How long a JVM waits for another one's migration before it gives up. */
+    static final long CLAIM_WAIT_MILLIS = 60_000;
+    /** A claim this old belongs to a JVM that died while migrating: it is taken over. */
+    static final long STALE_CLAIM_MILLIS = 600_000;
+
+    static int migrate(Connection connection, Dialect dialect, long maxWaitMillis) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            if (!tableExists(connection, "TASKLOG_SCHEMA")) {
-                st.execute(dialect.createTable() + "TASKLOG_SCHEMA (VERSION INT PRIMARY KEY, APPLIED_AT "
-                        + dialect.timestamp() + " NOT NULL)");
+        connection.setAutoCommit(true);
+        try {
+            createVersionTable(connection, dialect);
+            int found = currentVersion(connection);
+            int before = found;
+            long deadline = System.currentTimeMillis() + maxWaitMillis;
+            while (found < VERSION) {
+                int next = found + 1;
+                if (claim(connection, next)) {
+                    try {
+                        if (currentVersion(connection) < next) { // not applied by another JVM just before the claim
+                            apply(connection, dialect, next);
+                        }
+                    } finally {
+                        unclaim(connection, next);
+                    }
+                } else if (System.currentTimeMillis() > deadline) {
+                    throw new SQLException("another process has been bringing the store's schema to version " + next
+                            + " for over " + maxWaitMillis / 1000 + " s; if none is, delete the row VERSION = -" + next
+                            + " of TASKLOG_SCHEMA");
+                } else {
+                    pause();
+                    takeOverStaleClaim(connection, next);
+                }
+                found = currentVersion(connection);
             }
-            int found = currentVersion(st);
             if (found > VERSION) {
                 throw new SQLException("the store has schema version " + found + ", newer than this tasklog ("
                         + VERSION + "); use a newer tasklog or another db.url");
             }
-            List<List<String>> migrations = migrations(dialect);
-            for (int v = found + 1; v <= VERSION; v++) {
-                for (String sql : migrations.get(v - 1)) {
-                    st.execute(sql);
-                }
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO TASKLOG_SCHEMA (VERSION, APPLIED_AT) VALUES (?, ?)")) {
-                    ps.setInt(1, v);
-                    ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-                    ps.executeUpdate();
-                }
-            }
-            connection.commit();
-            return found;
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
+            return before;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
     }
 
-    private static int currentVersion(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT MAX(VERSION) FROM TASKLOG_SCHEMA")) {
-            return rs.next() ? rs.getInt(1) : 0;
+    /** Creates the version table unless it exists (or another JVM creates it at the same moment). */
+    private static void createVersionTable(Connection connection, Dialect dialect) throws SQLException {
+        if (versionTableExists(connection)) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute(dialect.createTable() + "TASKLOG_SCHEMA (VERSION INT PRIMARY KEY, APPLIED_AT "
+                    + dialect.timestamp() + " NOT NULL)");
+        } catch (SQLException e) {
+            if (!versionTableExists(connection)) {
+                throw e;
+            }
         }
     }
 
-    static boolean tableExists(Connection connection, String table) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        for (String name : new String[] {table, table.toLowerCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
+    /** Asked of the connection's own schema (a database may hold several stores, one per schema). */
+    private static boolean versionTableExists(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.executeQuery("SELECT VERSION FROM TASKLOG_SCHEMA WHERE VERSION = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
-        return false;
+    }
+
+    private static boolean claim(Connection connection, int version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO TASKLOG_SCHEMA (VERSION, APPLIED_AT) VALUES (?, ?)")) {
+            ps.setInt(1, -version);
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false; // integrity constraint: another JVM holds the claim
+            }
+            throw e;
+        }
+    }
+
+    private static void unclaim(Connection connection, int version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM TASKLOG_SCHEMA WHERE VERSION = ?")) {
+            ps.setInt(1, -version);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void takeOverStaleClaim(Connection connection, int version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM TASKLOG_SCHEMA WHERE VERSION = ? AND APPLIED_AT < ?")) {
+            ps.setInt(1, -version);
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusNanos(STALE_CLAIM_MILLIS * 1_000_000L));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void pause() throws SQLException {
+        try {
+            Thread.sleep(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for another process's schema migration");
+        }
+    }
+
+    /** Applies one version in one transaction (where the database makes DDL transactional). */
+    private static void apply(Connection connection, Dialect dialect, int version) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            for (String sql : migrations(dialect).get(version - 1)) {
+                st.execute(sql);
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO TASKLOG_SCHEMA (VERSION, APPLIED_AT) VALUES (?, ?)")) {
+                ps.setInt(1, version);
+                ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static int currentVersion(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(VERSION) FROM TASKLOG_SCHEMA WHERE VERSION > 0")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     /** Each element is the statements of one version, from version 1 on. */
@@ -123,6 +211,14 @@ public final class Schema {
         versions.add(List.of(
                 "CREATE INDEX LOG_RUN_RECENT ON LOG_RUN (STARTED_AT DESC, ID DESC)",
                 "DROP INDEX LOG_RUN_STARTED"));
+        // 3: many JVMs, one store. LOG_BATCH holds the key of every batch a JVM wrote, in the
+        // batch's own transaction: a batch whose commit was not confirmed (the server went away)
+        // is spooled and offered again, and its key tells whether it is already in. The host
+        // filter of the runs list reads its index newest first.
+        versions.add(List.of(
+                d.createTable() + "LOG_BATCH (SOURCE_JVM VARCHAR(36) NOT NULL, SEQ BIGINT NOT NULL, WRITTEN_AT " + ts
+                        + " NOT NULL, PRIMARY KEY (SOURCE_JVM, SEQ))",
+                "CREATE INDEX LOG_RUN_HOST ON LOG_RUN (HOST, STARTED_AT DESC, ID DESC)"));
         return versions;
     }
 }

@@ -22,13 +22,16 @@ import java.util.List;
 /**
  * Where records go while the database cannot be reached: one append-only file per JVM,
  * {@code <dir>/<jvm id>.spool}, locked while that JVM writes it. When the store can be reached
- * again (by this JVM, or by the next one that opens it) the file is imported and deleted; a
- * {@code .done} file beside it counts the records already imported, so an import that is cut
- * short resumes without writing anything twice.
+ * again (by this JVM, or by the next one that opens it) the file is imported and deleted.
+ *
+ * <p>Records are spooled in the batches the writer made, each with its key (JVM and sequence
+ * number). The store keeps the key of every batch it took ({@code LOG_BATCH}), so a batch is
+ * never written twice: not when its first commit was cut off unconfirmed, not when an import is
+ * interrupted and done again.
  */
 final class Spool implements AutoCloseable {
 
-    private static final String MAGIC = "tasklog-spool-1";
+    private static final String MAGIC = "tasklog-spool-2";
     static final String SUFFIX = ".spool";
 
     private final Path file;
@@ -66,7 +69,9 @@ final class Spool implements AutoCloseable {
         return file;
     }
 
-    void write(List<Record> batch) throws IOException {
+    void write(List<Record> batch, long seq) throws IOException {
+        out.writeLong(seq);
+        out.writeInt(batch.size());
         for (Record r : batch) {
             r.writeTo(out);
         }
@@ -102,66 +107,54 @@ final class Spool implements AutoCloseable {
         return files;
     }
 
-    /** Reads records from a spool file in batches. */
+    /** Takes the batches of a spool file. */
     interface BatchConsumer {
-        void accept(List<Record> batch, String jvm) throws Exception;
+        /** @return true when the batch was written, false when the store had it already */
+        boolean accept(List<Record> batch, String jvm, long seq) throws Exception;
     }
 
     /**
-     * Imports one spool file: every record after those already imported, in batches, then deletes it.
+     * Imports one spool file, batch by batch, then deletes it.
      *
-     * @return the number of records imported now
+     * @return the number of records written now (batches the store had already are not counted)
      */
-    static long importFile(Path file, int batchSize, BatchConsumer consumer) throws Exception {
-        Path done = file.resolveSibling(file.getFileName() + ".done");
-        long skip = Files.exists(done) ? Long.parseLong(Files.readString(done, StandardCharsets.US_ASCII).trim()) : 0L;
-        long count = 0;
+    static long importFile(Path file, BatchConsumer consumer) throws Exception {
         long imported = 0;
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             String jvm;
             try {
                 if (!MAGIC.equals(in.readUTF())) {
-                    throw new IOException(file + " is not a tasklog spool file");
+                    throw new IOException(file + " is not a tasklog spool file of this version");
                 }
                 jvm = in.readUTF();
             } catch (EOFException e) {
-                jvm = null;
+                jvm = null; // created, nothing written
             }
-            List<Record> batch = new ArrayList<>(batchSize);
-            while (jvm != null) {
-                Record r;
+            boolean more = jvm != null;
+            while (more) {
+                long seq;
+                int size;
                 try {
-                    r = Record.readFrom(in);
+                    seq = in.readLong();
+                    size = in.readInt();
                 } catch (EOFException e) {
-                    break; // the end, or a record cut short by a killed process
+                    break;
                 }
-                if (++count <= skip) {
-                    continue;
+                List<Record> batch = new ArrayList<>(size);
+                try {
+                    for (int i = 0; i < size; i++) {
+                        batch.add(Record.readFrom(in));
+                    }
+                } catch (EOFException e) {
+                    more = false; // a batch cut short by a killed process: what was written of it still counts
                 }
-                batch.add(r);
-                if (batch.size() == batchSize) {
-                    consumer.accept(batch, jvm);
+                if (!batch.isEmpty() && consumer.accept(batch, jvm, seq)) {
                     imported += batch.size();
-                    writeDone(done, count);
-                    batch = new ArrayList<>(batchSize);
                 }
-            }
-            if (!batch.isEmpty()) {
-                consumer.accept(batch, jvm);
-                imported += batch.size();
             }
         }
         Files.deleteIfExists(file);
-        Files.deleteIfExists(done);
         return imported;
-    }
-
-    private static void writeDone(Path done, long count) throws IOException {
-        Path tmp = done.resolveSibling(done.getFileName() + ".tmp");
-        try (OutputStream o = Files.newOutputStream(tmp)) {
-            o.write(Long.toString(count).getBytes(StandardCharsets.US_ASCII));
-        }
-        Files.move(tmp, done, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

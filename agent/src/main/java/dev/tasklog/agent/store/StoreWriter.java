@@ -22,7 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>When the database cannot be opened or written, records go to this JVM's spool file instead
  * (see {@link Spool}); the writer tries the database again every {@link #RETRY_MILLIS} ms and,
- * once it answers, imports the spool.
+ * once it answers, imports the spool. Every batch has a key, so none is written twice (see
+ * {@link Spool}).
+ *
+ * <p>While connected, the writer beats a heartbeat every {@code store.heartbeat} seconds for this
+ * JVM's running runs, and marks ABORTED the runs of JVMs that have missed {@link #LEASE_BEATS}
+ * heartbeats: a JVM killed on another machine does not leave its runs RUNNING for ever.
  */
 public final class StoreWriter {
 
@@ -34,11 +39,12 @@ public final class StoreWriter {
     static final long RETRY_MILLIS = 10_000;
     /** How long the idle writer waits for a record before it looks at the database and the exit flag. */
     static final long POLL_MILLIS = 200;
+    /** Heartbeats a JVM may miss before its runs are taken for dead. */
+    public static final int LEASE_BEATS = 6;
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final StoreSettings settings;
     private final Path spoolDir;
+    private final long heartbeatMillis;
     private final String jvm = UUID.randomUUID().toString();
     private final BlockingQueue<Record> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
@@ -48,18 +54,19 @@ public final class StoreWriter {
     private JdbcTarget database;
     private Spool spool;
     private long nextAttempt;
+    private long nextHeartbeat;
+    /** The number of the next batch this JVM writes: with the JVM's id, the batch's key. */
+    private long nextSeq;
 
     /**
-     * @param url      the store's JDBC URL
-     * @param user     its user
-     * @param password its password
-     * @param spoolDir where to spool while the database cannot be reached
+     * @param settings        the store
+     * @param spoolDir        where to spool while the database cannot be reached
+     * @param heartbeatMillis how often to tell the store this JVM is alive
      */
-    public StoreWriter(String url, String user, String password, Path spoolDir) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    public StoreWriter(StoreSettings settings, Path spoolDir, long heartbeatMillis) {
+        this.settings = settings;
         this.spoolDir = spoolDir;
+        this.heartbeatMillis = heartbeatMillis;
         this.worker = new Thread(this::work, "tasklog-store-writer");
         worker.setDaemon(true);
     }
@@ -136,12 +143,14 @@ public final class StoreWriter {
                         break;
                     }
                     ensureDatabase();
+                    heartbeat();
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - batch.size());
-                write(batch);
+                write(batch, nextSeq++);
                 batch.clear();
+                heartbeat();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 Diagnostics.say("store: the writer was interrupted; " + queue.size() + " records are not stored");
@@ -156,19 +165,37 @@ public final class StoreWriter {
         shutDown();
     }
 
-    private void write(List<Record> batch) throws Exception {
+    private void write(List<Record> batch, long seq) throws Exception {
         ensureDatabase();
         if (database != null) {
             try {
-                database.write(batch, jvm);
+                database.write(batch, jvm, seq);
                 return;
             } catch (Exception e) {
-                Diagnostics.say("store: writing to " + Urls.safe(url) + " failed (" + e.getMessage() + "); events go to "
+                Diagnostics.say("store: writing to " + settings.safeUrl() + " failed (" + settings.mask(e.getMessage())
+                        + "); events go to "
                         + spoolDir.resolve(jvm + Spool.SUFFIX) + " until it can be written again");
                 closeDatabase();
             }
         }
-        spool().write(batch);
+        // Also a batch whose commit may have happened after all: its key decides at the import.
+        spool().write(batch, seq);
+    }
+
+    private void heartbeat() {
+        long now = System.currentTimeMillis();
+        if (database == null || now < nextHeartbeat) {
+            return;
+        }
+        nextHeartbeat = now + heartbeatMillis;
+        try {
+            database.heartbeat(jvm);
+            database.markDeadRuns(jvm, heartbeatMillis * LEASE_BEATS);
+        } catch (Exception e) {
+            Diagnostics.say("store: the heartbeat to " + settings.safeUrl() + " failed (" + settings.mask(e.getMessage())
+                    + "); reconnecting");
+            closeDatabase();
+        }
     }
 
     private void ensureDatabase() {
@@ -176,14 +203,14 @@ public final class StoreWriter {
             return;
         }
         try {
-            database = JdbcTarget.open(url, user, password);
+            database = JdbcTarget.open(settings, jvm, heartbeatMillis * LEASE_BEATS);
         } catch (Exception e) {
             nextAttempt = System.currentTimeMillis() + RETRY_MILLIS;
             String why = String.valueOf(e.getMessage()).contains("lock acquisition failure")
                     ? "it is in use by another JVM; an embedded store admits one at a time, and the lock of a JVM that"
                       + " was killed expires 10 s later"
-                    : e.getMessage();
-            Diagnostics.once("store-open", "store: cannot open " + Urls.safe(url) + " (" + why
+                    : settings.mask(e.getMessage());
+            Diagnostics.once("store-open", "store: cannot open " + settings.safeUrl() + " (" + why
                     + "); the application carries on, and events are kept in " + spoolDir.resolve(jvm + Spool.SUFFIX)
                     + " until the store can be reached (retried every " + RETRY_MILLIS / 1000 + " s)");
             return;
@@ -199,13 +226,14 @@ public final class StoreWriter {
                 spool = null;
             }
             for (Path file : Spool.importable(spoolDir)) {
-                long n = Spool.importFile(file, BATCH, (batch, source) -> database.write(batch, source));
+                long n = Spool.importFile(file, (batch, source, seq) -> database.write(batch, source, seq));
                 if (n > 0) {
-                    Diagnostics.say("store: imported " + n + " spooled records from " + file + " into " + Urls.safe(url));
+                    Diagnostics.say("store: imported " + n + " spooled records from " + file + " into " + settings.safeUrl());
                 }
             }
         } catch (Exception e) {
-            Diagnostics.say("store: importing spooled records into " + Urls.safe(url) + " failed (" + e
+            Diagnostics.say("store: importing spooled records into " + settings.safeUrl() + " failed ("
+                    + settings.mask(String.valueOf(e))
                     + "); they stay in " + spoolDir + " for the next attempt");
             closeDatabase();
         }

@@ -3,11 +3,19 @@ package dev.tasklog.agent.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasklog.agent.it.Postgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Creating the schema, and migrating a store of an older version without losing its rows. */
@@ -87,5 +95,56 @@ class SchemaTest {
     void everyVersionHasItsStatements() {
         List<List<String>> versions = Schema.migrations(Dialect.POSTGRESQL);
         assertThat(versions).hasSize(Schema.VERSION).allSatisfy(v -> assertThat(v).isNotEmpty());
+    }
+
+    @Test
+    void jvmsOpeningAnEmptyHsqldbStoreAtOnceGetOneSchema() throws Exception {
+        migrateAtOnce(() -> memoryDb("schema-race"), Dialect.HSQLDB);
+    }
+
+    @Test
+    void jvmsOpeningAnEmptyPostgresqlStoreAtOnceGetOneSchema() throws Exception {
+        String url = Postgres.freshSchema("schema-race");
+        migrateAtOnce(() -> Postgres.connect(url), Dialect.POSTGRESQL);
+    }
+
+    /** Eight connections, as eight JVMs would, migrate one empty store at the same moment. */
+    private static void migrateAtOnce(Callable<Connection> connect, Dialect dialect) throws Exception {
+        int n = 8;
+        List<Connection> connections = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            connections.add(connect.call());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CyclicBarrier start = new CyclicBarrier(n);
+            List<Future<Integer>> found = new ArrayList<>();
+            for (Connection c : connections) {
+                found.add(pool.submit(() -> {
+                    start.await();
+                    return Schema.migrate(c, dialect, 30_000);
+                }));
+            }
+            int fromEmpty = 0;
+            for (Future<Integer> f : found) {
+                int before = f.get(60, TimeUnit.SECONDS); // throws if any migration failed
+                fromEmpty += before == 0 ? 1 : 0;
+            }
+            assertThat(fromEmpty).as("some connection found the store empty").isPositive();
+            Connection c = connections.get(0);
+            assertThat(version(c)).isEqualTo(Schema.VERSION);
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT VERSION FROM TASKLOG_SCHEMA ORDER BY VERSION")) {
+                List<Integer> versions = new ArrayList<>();
+                while (rs.next()) {
+                    versions.add(rs.getInt(1));
+                }
+                assertThat(versions).as("each version once, no claims left").containsExactly(1, 2, 3);
+            }
+        } finally {
+            pool.shutdownNow();
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
     }
 }
