@@ -71,6 +71,10 @@ final class StoreConnection {
 
     private static String explain(String url, SQLException e) {
         String message = String.valueOf(e.getMessage());
+        if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
+            return "cannot open the store " + Urls.safe(url) + ": the login was refused (" + message + "); check db.user and"
+                    + " the password (db.password, TASKLOG_DB_PASSWORD or db.password-file)";
+        }
         if (message.contains("lock")) {
             return "the store " + Urls.safe(url) + " is in use by a running application (an embedded store admits one"
                     + " process at a time); try again when it has finished, or use a server store";

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * recorded in {@code LOG_RUN.DROPPED_EVENTS}: never silent.
  *
  * <p>When the database cannot be opened or written, records go to this JVM's spool file instead
- * (see {@link Spool}); the writer tries the database again every {@link #RETRY_MILLIS} ms and,
+ * (see {@link Spool}); the writer tries the database again, first after {@link #FIRST_RETRY_MILLIS}
+ * ms (a connection cut by a restarting server is back at once), then at twice the interval each
+ * time up to {@link #RETRY_MILLIS} ms (a server that is down is not pressed), and,
  * once it answers, imports the spool. Every batch has a key, so none is written twice (see
  * {@link Spool}).
  *
@@ -37,6 +39,7 @@ public final class StoreWriter {
     public static final long OFFER_WAIT_MILLIS = 10_000;
     static final int BATCH = 2_000;
     static final long RETRY_MILLIS = 10_000;
+    static final long FIRST_RETRY_MILLIS = 500;
     /** How long the idle writer waits for a record before it looks at the database and the exit flag. */
     static final long POLL_MILLIS = 200;
     /** Heartbeats a JVM may miss before its runs are taken for dead. */
@@ -54,7 +57,10 @@ public final class StoreWriter {
     private JdbcTarget database;
     private Spool spool;
     private long nextAttempt;
+    private long retryMillis = FIRST_RETRY_MILLIS;
     private long nextHeartbeat;
+    /** Why the store could not be opened the last time, for the message at exit. */
+    private String lastOpenFailure = "";
     /** The number of the next batch this JVM writes: with the JVM's id, the batch's key. */
     private long nextSeq;
 
@@ -205,16 +211,18 @@ public final class StoreWriter {
         try {
             database = JdbcTarget.open(settings, jvm, heartbeatMillis * LEASE_BEATS);
         } catch (Exception e) {
-            nextAttempt = System.currentTimeMillis() + RETRY_MILLIS;
+            postponeNextAttempt();
             String why = String.valueOf(e.getMessage()).contains("lock acquisition failure")
                     ? "it is in use by another JVM; an embedded store admits one at a time, and the lock of a JVM that"
                       + " was killed expires 10 s later"
                     : settings.mask(e.getMessage());
+            lastOpenFailure = why;
             Diagnostics.once("store-open", "store: cannot open " + settings.safeUrl() + " (" + why
                     + "); the application carries on, and events are kept in " + spoolDir.resolve(jvm + Spool.SUFFIX)
-                    + " until the store can be reached (retried every " + RETRY_MILLIS / 1000 + " s)");
+                    + " until the store can be reached (retried at least every " + RETRY_MILLIS / 1000 + " s)");
             return;
         }
+        retryMillis = FIRST_RETRY_MILLIS;
         importSpools();
     }
 
@@ -251,10 +259,26 @@ public final class StoreWriter {
             JdbcTarget.closeQuietly(database.connection());
             database = null;
         }
-        nextAttempt = System.currentTimeMillis() + RETRY_MILLIS;
+        postponeNextAttempt();
+    }
+
+    private void postponeNextAttempt() {
+        nextAttempt = System.currentTimeMillis() + retryMillis;
+        retryMillis = Math.min(retryMillis * 2, RETRY_MILLIS);
     }
 
     private void shutDown() {
+        if (database == null && spool != null) {
+            // One last try before the JVM ends: a store that is back delivers the spool now, not
+            // when the next JVM opens it.
+            nextAttempt = 0;
+            ensureDatabase();
+            if (database == null) {
+                Diagnostics.say("store: " + settings.safeUrl() + " still cannot be reached at exit (" + lastOpenFailure
+                        + "); the events stay in "
+                        + spool.file() + ", and the next JVM that opens the store from this directory delivers them");
+            }
+        }
         if (database != null) {
             database.close();
             database = null;

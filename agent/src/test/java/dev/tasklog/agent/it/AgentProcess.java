@@ -187,7 +187,10 @@ final class AgentProcess {
         Files.createDirectories(workDir());
         List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), "-jar", agentJar().toString()));
         command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).directory(workDir().toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir().toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("TASKLOG_"));
+        pb.environment().putAll(env);
+        Process process = pb.start();
         CompletableFuture<String> out = read(process.getInputStream());
         CompletableFuture<String> err = read(process.getErrorStream());
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -197,14 +200,19 @@ final class AgentProcess {
         return new Result(process.exitValue(), out.join(), err.join());
     }
 
+    /** Reads a child's output on a thread of its own: readers on a shared pool starve each other. */
     private static CompletableFuture<String> read(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                return "<unreadable: " + e + ">";
+                text.complete("<unreadable: " + e + ">");
             }
-        });
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+        return text;
     }
 
     /** What a child JVM did. */

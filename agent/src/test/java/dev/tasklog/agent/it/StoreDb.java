@@ -11,13 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the embedded store a child JVM left in its working directory (once the child has exited). */
+/**
+ * Reads a store: the embedded one a child JVM left in its working directory (once the child has
+ * exited), or a server's. Column labels are upper case whatever the database.
+ */
 final class StoreDb implements AutoCloseable {
 
     private final Connection connection;
+    private final boolean embedded;
 
-    private StoreDb(Connection connection) {
+    private StoreDb(Connection connection, boolean embedded) {
         this.connection = connection;
+        this.embedded = embedded;
     }
 
     static StoreDb in(Path workDir) throws SQLException {
@@ -25,7 +30,12 @@ final class StoreDb implements AutoCloseable {
     }
 
     static StoreDb open(String url) throws SQLException {
-        return new StoreDb(DriverManager.getConnection(url, "SA", ""));
+        return new StoreDb(DriverManager.getConnection(url, "SA", ""), true);
+    }
+
+    /** @param connection a connection to a server's store, closed (not shut down) with this */
+    static StoreDb server(Connection connection) {
+        return new StoreDb(connection, false);
     }
 
     List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
@@ -39,7 +49,7 @@ final class StoreDb implements AutoCloseable {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                        row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(java.util.Locale.ROOT), rs.getObject(i));
                     }
                     rows.add(row);
                 }
@@ -72,7 +82,9 @@ final class StoreDb implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
-            connection.createStatement().execute("SHUTDOWN");
+            if (embedded) {
+                connection.createStatement().execute("SHUTDOWN");
+            }
         } finally {
             connection.close();
         }
