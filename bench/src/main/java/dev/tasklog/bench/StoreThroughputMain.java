@@ -64,8 +64,8 @@ public final class StoreThroughputMain {
 
     private static String[] tasklog(Path dir, Path agent, int events) throws Exception {
         Files.createDirectories(dir);
-        Child child = Child.run(dir, List.of("-javaagent:" + agent + "=console=false",
-                "-Dlogback.configurationFile=bench/nop-logback.xml"), events);
+        LoadProcess child = LoadProcess.run(dir, List.of("-javaagent:" + agent + "=console=false",
+                "-Dlogback.configurationFile=bench/nop-logback.xml"), THREADS, events);
         long stored;
         try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + dir.resolve("tasklog-data/tasklog") + ";ifexists=true", "SA", "")) {
             stored = count(c, "SELECT COUNT(*) FROM LOG WHERE LOGGER LIKE 'load.%'");
@@ -79,7 +79,7 @@ public final class StoreThroughputMain {
     private static String[] fileAppender(Path dir, int events) throws Exception {
         Files.createDirectories(dir);
         Path file = dir.resolve("app.log");
-        Child child = Child.run(dir, List.of("-Dlogback.configurationFile=bench/file-logback.xml", "-Dbench.file=" + file), events);
+        LoadProcess child = LoadProcess.run(dir, List.of("-Dlogback.configurationFile=bench/file-logback.xml", "-Dbench.file=" + file), THREADS, events);
         long lines;
         try (var l = Files.lines(file)) {
             lines = l.filter(s -> s.contains(" load.")).count();
@@ -101,7 +101,7 @@ public final class StoreThroughputMain {
             }
             c.createStatement().execute("SHUTDOWN");
         }
-        Child child = Child.run(dir, List.of("-Dlogback.configurationFile=bench/db-logback.xml", "-Dbench.db.url=" + url), events);
+        LoadProcess child = LoadProcess.run(dir, List.of("-Dlogback.configurationFile=bench/db-logback.xml", "-Dbench.db.url=" + url), THREADS, events);
         long stored;
         try (Connection c = DriverManager.getConnection(url + ";ifexists=true", "SA", "")) {
             stored = count(c, "SELECT COUNT(*) FROM LOGGING_EVENT WHERE LOGGER_NAME LIKE 'load.%'");
@@ -205,35 +205,4 @@ public final class StoreThroughputMain {
     }
 
     /** One run of {@link StoreLoad} in a JVM of its own. */
-    private static final class Child {
-        long startMillis;
-        long endMillis;
-        long appMillis;
-
-        static Child run(Path dir, List<String> jvmArgs, int events) throws Exception {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmArgs);
-            command.add("-cp");
-            command.add(new File(StoreThroughputMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
-            command.add(StoreLoad.class.getName());
-            command.add(String.valueOf(THREADS));
-            command.add(String.valueOf(events));
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("benchmark JVM failed: " + out);
-            }
-            Child c = new Child();
-            c.endMillis = System.currentTimeMillis();
-            for (String line : out.split("\\R")) {
-                if (line.startsWith("start ")) {
-                    c.startMillis = Long.parseLong(line.substring(6).trim());
-                } else if (line.startsWith("application threads ")) {
-                    c.appMillis = Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-            return c;
-        }
-    }
 }

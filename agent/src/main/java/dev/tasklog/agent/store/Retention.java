@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * {@code cleanup-old-logs}, as seed 000 defines it: log events older than the first period are
  * deleted except performance events (loggers {@code task.performance*}), and runs older than the
  * second period are deleted with everything of theirs (tasks, counters, all their events). Given
- * runs, it does the same within those runs only. Afterwards an embedded store is defragmented, so
+ * runs, it does the same within those runs only. The keys of batches written before the first
+ * period go too (see {@code LOG_BATCH} in {@link Schema}). Afterwards an embedded store is defragmented, so
  * its files shrink.
  */
 public final class Retention {
@@ -65,6 +66,10 @@ public final class Retention {
             String whichLogs = runIds.isEmpty() ? "" : " AND RUN_ID IN (" + runIds.stream().map(String::valueOf)
                     .collect(Collectors.joining(",")) + ")";
             long logs = update(c, "DELETE FROM LOG WHERE TS < ? AND LOGGER NOT LIKE 'task.performance%'" + whichLogs, logCutoff);
+            if (runIds.isEmpty()) {
+                // The keys of batches written that long ago: no spool that old is still to be imported.
+                update(c, "DELETE FROM LOG_BATCH WHERE WRITTEN_AT < ?", logCutoff);
+            }
             c.commit();
             if (dialect == Dialect.HSQLDB && logs + events > 0) {
                 try (Statement st = c.createStatement()) {
