@@ -67,6 +67,7 @@ public final class AgentStarter {
         if (store != null) {
             store.currentFrame(recorder::current);
         }
+        recorder.timeSubTaskCpu(config.bool(ConfigKey.SUBTASK_CPU));
         installDebugSettings(config);
         Hooks.install(recorder);
         Runnable reportUnmatchedMethods = Weaver.install(instrumentation, config, attachedLate, store != null);

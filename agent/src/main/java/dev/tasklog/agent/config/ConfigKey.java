@@ -17,6 +17,7 @@ public enum ConfigKey {
     METHODS_TASK("methods.task", "", Check.METHODS),
     METHODS_SUBTASK("methods.subtask", "", Check.METHODS),
     CONSOLE("console", "true", Check.BOOLEAN),
+    SUBTASK_CPU("subtask.cpu", "true", Check.BOOLEAN),
     ADMIN_PORT("admin.port", "0", Check.PORT),
     DEBUG_CONTEXTS("debug.contexts", "", Check.CONTEXTS),
     DEBUG_FROM("debug.from", "", Check.TIME),

@@ -42,6 +42,8 @@ public final class TaskRecorder implements Sink {
     private final AtomicLong frameIds = new AtomicLong();
     /** Every frame not yet finished, on any thread, for {@link #abortOpenFrames()} at exit. */
     private final Set<Frame> openFrames = ConcurrentHashMap.newKeySet();
+    /** {@code subtask.cpu}: whether sub-tasks read the thread's CPU clock (a system call of some 200 ns, twice per call). */
+    private volatile boolean subTaskCpu = true;
 
     /**
      * @param clock    wall and CPU clocks
@@ -269,7 +271,15 @@ public final class TaskRecorder implements Sink {
 
     @Override
     public long threadCpuNanos() {
-        return clock.cpuNanos();
+        return subTaskCpu ? clock.cpuNanos() : -1L;
+    }
+
+    /**
+     * @param on false: sub-tasks are timed by the wall clock only, their CPU time is unknown (-1);
+     *           runs and tasks keep their CPU time
+     */
+    public void timeSubTaskCpu(boolean on) {
+        subTaskCpu = on;
     }
 
     @Override

@@ -25,4 +25,21 @@ class SubTaskAggregationIT {
         // the call made outside any run was not recorded, and the program's result is unchanged
         assertThat(result.stdout).contains("total = " + (499_999_500_000L + 1));
     }
+
+    @Test
+    void withSubTaskCpuOffSubTasksHaveWallTimeOnlyAndTasksKeepTheirCpu() throws Exception {
+        AgentProcess p = AgentProcess.named("flood-no-cpu").agentArgs("subtask.cpu=false");
+        AgentProcess.Result result = p.run(SubTaskFlood.class);
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.stderr).doesNotContain("[tasklog]");
+        assertThat(result.stdout).containsPattern("sub step: duration: \\d+\\.\\d{3}s, cpu: n/a, calls: 1000000")
+                .containsPattern("task loop: duration: \\d+\\.\\d{3}s, cpu: \\d+\\.\\d{3}s");
+        try (StoreDb db = StoreDb.in(p.workDir())) {
+            java.util.Map<String, Object> step = db.row("SELECT CALLS, WALL_NS, CPU_NS FROM LOG_TASK WHERE NAME = 'step'");
+            assertThat(step.get("CALLS")).isEqualTo(1_000_000L);
+            assertThat(step.get("WALL_NS")).isNotNull();
+            assertThat(step.get("CPU_NS")).isNull();
+            assertThat(db.row("SELECT CPU_NS FROM LOG_TASK WHERE NAME = 'loop'").get("CPU_NS")).isNotNull();
+        }
+    }
 }
