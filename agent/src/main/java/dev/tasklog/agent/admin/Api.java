@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The JSON API under {@code /api/}: the same data as the pages.
  * <ul>
- *   <li>{@code /api/runs?name=&status=&from=&to=&after=&page=&limit=}: {@code {"runs": [...], "next": cursor or null}}</li>
+ *   <li>{@code /api/runs?name=&status=&host=&from=&to=&after=&page=&limit=}: {@code {"runs": [...], "next": cursor or null}},
+ *       each run with its {@code host} and {@code pid}</li>
  *   <li>{@code /api/runs/{id}}: the run with its task tree and log counts</li>
  *   <li>{@code /api/logs?level=&logger=&data=&q=&from=&to=&run=&outside=&after=&page=&limit=}: {@code {"events": [...], "next": ...}}</li>
  *   <li>{@code /api/tasks/{name}?limit=}: the task's history and its min/median/max</li>

@@ -42,8 +42,8 @@ final class RunPage {
                 .append("</span><span><b>finished</b> ").append(Html.local(run.get("finishedAt")))
                 .append("</span><span><b>duration</b> ").append(Html.millis(run.get("wallMs")))
                 .append("</span><span><b>cpu</b> ").append(Html.millis(run.get("cpuMs")))
-                .append("</span><span><b>host</b> ").append(esc(run.get("host"))).append(" (pid ").append(esc(run.get("pid")))
-                .append(")</span>");
+                .append("</span><span><b>host</b> ").append(esc(run.get("host")))
+                .append(run.get("pid") == null ? "" : " (pid " + run.get("pid") + ")").append("</span>");
         @SuppressWarnings("unchecked")
         Map<String, Long> counts = (Map<String, Long>) run.get("logCounts");
         counts.forEach((level, n) -> b.append("<span><b>").append(level).append("</b> ").append(n).append("</span>"));

@@ -14,6 +14,8 @@ final class RunsPage {
 
     static final int PAGE_SIZE = 50;
     static final String[] STATUSES = {"RUNNING", "OK", "DATA_WARNING", "WARNING", "DATA_ERROR", "ERROR", "FAILED", "ABORTED"};
+    /** More hosts than this are not offered as a list: the host filter is then a text field. */
+    static final int HOSTS_LISTED = 200;
 
     private RunsPage() {
     }
@@ -23,7 +25,8 @@ final class RunsPage {
         if (status != null && !List.of(STATUSES).contains(status)) {
             throw HttpError.badRequest("status must be one of " + String.join(", ", STATUSES) + ", not '" + status + "'");
         }
-        RunFilter filter = new RunFilter(r.text("name"), status, r.date("from", false), r.date("to", true));
+        RunFilter filter = new RunFilter(r.text("name"), status, r.date("from", false), r.date("to", true))
+                .onHost(r.text("host"));
         String after = r.text("after");
         if (after == null) {
             return filter;
@@ -56,7 +59,7 @@ final class RunsPage {
         for (String s : STATUSES) {
             b.append(Html.option(s, s, filter.status == null ? "" : filter.status));
         }
-        b.append("</select></label>")
+        b.append("</select></label>").append(hostFilter(RunQueries.hosts(c, HOSTS_LISTED + 1), filter.host))
                 .append("<label>started from<input type=\"date\" name=\"from\" value=\"").append(esc(r.text("from"))).append("\"></label>")
                 .append("<label>to<input type=\"date\" name=\"to\" value=\"").append(esc(r.text("to"))).append("\"></label>")
                 .append("<button type=\"submit\">Filter</button></form>");
@@ -73,11 +76,30 @@ final class RunsPage {
                     .append("</td><td>").append(Html.local(run.get("startedAt"))).append("</td><td class=\"num\">")
                     .append(Html.millis(run.get("wallMs"))).append("</td><td class=\"num\">").append(Html.millis(run.get("cpuMs")))
                     .append("</td><td class=\"num\">").append(run.get("warnings")).append("</td><td class=\"num\">")
-                    .append(run.get("errors")).append("</td><td>").append(esc(run.get("host"))).append("</td></tr>");
+                    .append(run.get("errors")).append("</td><td class=\"host\"")
+                    .append(run.get("pid") == null ? "" : " title=\"pid " + run.get("pid") + "\"").append('>')
+                    .append(esc(run.get("host"))).append("</td></tr>");
         }
         b.append("</tbody></table>");
         b.append(Pager.links("/runs", r, more ? cursor(runs.get(runs.size() - 1)) : null, "newest", "older",
-                "name", "status", "from", "to"));
+                "name", "status", "host", "from", "to"));
         return Html.page("Runs", b.toString());
+    }
+
+    /** A list of the store's hosts; a text field when there are too many to list. */
+    private static String hostFilter(List<String> hosts, String selected) {
+        if (hosts.size() > HOSTS_LISTED) {
+            return "<label>host<input name=\"host\" value=\"" + esc(selected) + "\"></label>";
+        }
+        String current = selected == null ? "" : selected;
+        StringBuilder b = new StringBuilder("<label>host<select name=\"host\">").append(Html.option("", "any", current));
+        if (selected != null && !hosts.contains(selected)) {
+            // a host no run has (any more), given in the address: listed, so that the form shows the filter in force
+            b.append(Html.option(selected, selected, current));
+        }
+        for (String h : hosts) {
+            b.append(Html.option(h, h, current));
+        }
+        return b.append("</select></label>").toString();
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** {@code show RUN_ID [--json]}: one run, its task tree with times and counters, and its log counts. */
@@ -46,7 +47,8 @@ final class ShowCommand {
         out.println("run " + run.get("id") + " " + run.get("name") + ": " + run.get("status"));
         out.println("  started " + Format.local((String) run.get("startedAt")) + ", finished "
                 + Format.local((String) run.get("finishedAt")) + ", duration " + Format.millis((Long) run.get("wallMs"))
-                + ", cpu " + Format.millis((Long) run.get("cpuMs")) + ", host " + run.get("host") + ", pid " + run.get("pid"));
+                + ", cpu " + Format.millis((Long) run.get("cpuMs")) + ", host "
+                + Objects.toString(run.get("host"), "-") + ", pid " + Objects.toString(run.get("pid"), "-"));
         if ((Long) run.get("droppedEvents") > 0) {
             out.println("  " + run.get("droppedEvents") + " events could not be stored");
         }

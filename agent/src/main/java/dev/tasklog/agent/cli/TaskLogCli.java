@@ -20,7 +20,7 @@ public final class TaskLogCli {
             "  " + AdminCommand.USAGE,
             "      the web admin over the store (--port 0: any free port)",
             "  " + RunsCommand.USAGE,
-            "      the most recent runs, newest first",
+            "      the most recent runs, newest first; --host: only those of that host",
             "  " + ShowCommand.USAGE,
             "      one run: its task tree with wall and CPU time, counters, statuses, log counts",
             "  " + CleanupCommand.USAGE,

@@ -9,6 +9,8 @@ public final class RunFilter {
     public final String name;
     /** The run's status, exactly. */
     public final String status;
+    /** The host the run ran on ({@code LOG_RUN.HOST}), exactly. */
+    public final String host;
     /** Runs started at or after this instant. */
     public final Instant from;
     /** Runs started before this instant. */
@@ -25,12 +27,14 @@ public final class RunFilter {
      * @param to     start before, or null
      */
     public RunFilter(String name, String status, Instant from, Instant to) {
-        this(name, status, from, to, null, null);
+        this(name, status, null, from, to, null, null);
     }
 
-    private RunFilter(String name, String status, Instant from, Instant to, Instant beforeStartedAt, Long beforeId) {
+    private RunFilter(String name, String status, String host, Instant from, Instant to, Instant beforeStartedAt,
+            Long beforeId) {
         this.name = blankToNull(name);
         this.status = blankToNull(status);
+        this.host = blankToNull(host);
         this.from = from;
         this.to = to;
         this.beforeStartedAt = beforeStartedAt;
@@ -44,7 +48,15 @@ public final class RunFilter {
      *     fast on the thousandth page as on the first
      */
     public RunFilter after(Instant startedAt, long id) {
-        return new RunFilter(name, status, from, to, startedAt, id);
+        return new RunFilter(name, status, host, from, to, startedAt, id);
+    }
+
+    /**
+     * @param host a host name, or null for any
+     * @return this filter, for the runs of that host only
+     */
+    public RunFilter onHost(String host) {
+        return new RunFilter(name, status, host, from, to, beforeStartedAt, beforeId);
     }
 
     /** @return a filter that lets every run through */

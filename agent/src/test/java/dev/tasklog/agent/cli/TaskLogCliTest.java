@@ -19,7 +19,8 @@ class TaskLogCliTest {
     @Test
     void helpPrintsUsage() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar tasklog.jar");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar tasklog.jar")
+                .contains("runs [--limit 20] [--host NAME] [--json] [--db URL]");
     }
 
     @Test
@@ -27,5 +28,16 @@ class TaskLogCliTest {
         assertThat(run()).isEqualTo(2);
         assertThat(run("nope")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'nope'").contains("usage:");
+    }
+
+    @Test
+    void aHostFilterWithoutAHostIsWrongUsage() {
+        // refused before any store is opened, so no store is needed
+        assertThat(run("runs", "--host")).isEqualTo(2);
+        assertThat(run("runs", "--host", "--json")).isEqualTo(2);
+        assertThat(run("runs", "--host", " ")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tasklog: runs: --host needs a value")
+                .contains("tasklog: runs: --host needs a host name").contains("usage: java -jar tasklog.jar");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

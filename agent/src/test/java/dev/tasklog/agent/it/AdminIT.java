@@ -31,19 +31,30 @@ class AdminIT {
     private static Process admin;
     private static String base;
     private static long jobId;
+    /** The run of the first JVM, on another host than the job. */
+    private static long otherId;
+    private static long pidOfJob;
+    private static long pidOfOther;
 
     @BeforeAll
     static void fillTheStoreAndStartTheAdmin() throws Exception {
         AgentProcess p = AgentProcess.named("admin-store").agentArgs("store.level=DEBUG");
-        for (int i = 0; i < 2; i++) {
-            AgentProcess.Result r = p.run(AdminFixture.class);
+        // two machines writing to one store (the agent names the host by HOSTNAME when it is set);
+        // the second host's name has markup, to be shown as text
+        for (String host : new String[] {"node-a", "node-<b>"}) {
+            AgentProcess.Result r = p.env("HOSTNAME", host).run(AdminFixture.class);
             assertThat(r.exitCode).as(r.toString()).isZero();
+        }
+        try (StoreDb db = StoreDb.in(p.workDir())) {
+            pidOfOther = db.count("SELECT PID FROM LOG_RUN WHERE HOST = 'node-a'");
+            pidOfJob = db.count("SELECT PID FROM LOG_RUN WHERE HOST = 'node-<b>'");
         }
         admin = new ProcessBuilder(AgentProcess.javaExecutable().toString(), "-jar", AgentProcess.agentJar().toString(),
                 "admin", "--port", "0").directory(p.workDir().toFile()).redirectErrorStream(true).start();
         base = awaitLine(admin, "tasklog admin at (http://127\\.0\\.0\\.1:\\d+/)");
         Map<String, Object> runs = MiniJson.object(get("api/runs?name=job").body());
         jobId = ((Number) ((Map<?, ?>) ((List<?>) runs.get("runs")).get(0)).get("id")).longValue();
+        otherId = ((Number) ((Map<?, ?>) ((List<?>) runs.get("runs")).get(1)).get("id")).longValue();
     }
 
     @AfterAll
@@ -124,6 +135,41 @@ class AdminIT {
     }
 
     @Test
+    void runsShowTheirHostAndAreFilteredByIt() throws Exception {
+        String all = get("runs").body();
+        assertThat(runRow(all, jobId)).endsWith("<td class=\"host\" title=\"pid " + pidOfJob + "\">node-&lt;b&gt;</td>");
+        assertThat(runRow(all, otherId)).endsWith("<td class=\"host\" title=\"pid " + pidOfOther + "\">node-a</td>");
+        assertThat(all).contains("<th>host</th>").doesNotContain("node-<b>")
+                .contains("<select name=\"host\"><option value=\"\" selected>any</option>"
+                        + "<option value=\"node-&lt;b&gt;\">node-&lt;b&gt;</option>"
+                        + "<option value=\"node-a\">node-a</option></select>");
+
+        String ofA = get("runs?host=node-a").body();
+        assertThat(ofA).contains("data-id=\"" + otherId + "\"").doesNotContain("data-id=\"" + jobId + "\"")
+                .contains("<option value=\"node-a\" selected>node-a</option>");
+        String ofB = get("runs?host=" + URLEncoder.encode("node-<b>", StandardCharsets.UTF_8)).body();
+        assertThat(ofB).contains("data-id=\"" + jobId + "\"").doesNotContain("data-id=\"" + otherId + "\"");
+        assertThat(get("runs?host=node").body()).as("the host matches exactly").contains("id=\"no-runs\"");
+        // a host no run has is still shown as the filter in force
+        assertThat(get("runs?host=node-z").body()).doesNotContain("class=\"run\"").contains("id=\"no-runs\"")
+                .contains("<option value=\"node-z\" selected>node-z</option>");
+        assertThat(get("runs?host=node-a&status=OK").body()).contains("id=\"no-runs\"");
+
+        // the pager's links keep the host filter with the others
+        assertThat(get("runs?status=ERROR&host=node-a&page=2").body())
+                .contains("<a class=\"first\" href=\"/runs?status=ERROR&amp;host=node-a\">");
+
+        assertThat(get("runs/" + jobId).body()).contains("<span><b>host</b> node-&lt;b&gt; (pid " + pidOfJob + ")</span>");
+    }
+
+    /** @return the cells of a run's row on the runs page */
+    private static String runRow(String html, long id) {
+        Matcher row = Pattern.compile("<tr class=\"run\" data-id=\"" + id + "\">(.*?)</tr>").matcher(html);
+        assertThat(row.find()).as(html).isTrue();
+        return row.group(1);
+    }
+
+    @Test
     void aRunPageHasTheTaskTreeTheTimelineAndTheEventsUnderTheirTasks() throws Exception {
         HttpResponse<String> page = get("runs/" + jobId);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -197,13 +243,30 @@ class AdminIT {
                 .isNotEqualTo(((Map<?, ?>) ((List<?>) first.get("runs")).get(0)).get("id"));
         assertThat(second.get("next")).isNull();
         assertThat(get("api/runs?after=nonsense").statusCode()).isEqualTo(400);
+
+        // each run names its host and process; host= lists only that host's runs, also after a cursor
+        assertThat((List<?>) page.get("runs")).extracting(r -> (String) ((Map<?, ?>) r).get("host"))
+                .containsExactly("node-<b>", "node-a");
+        assertThat((List<?>) page.get("runs")).extracting(r -> ((Number) ((Map<?, ?>) r).get("pid")).longValue())
+                .containsExactly(pidOfJob, pidOfOther);
+        Map<String, Object> ofA = MiniJson.object(get("api/runs?host=node-a&limit=1").body());
+        assertThat((List<?>) ofA.get("runs")).extracting(r -> ((Number) ((Map<?, ?>) r).get("id")).longValue())
+                .containsExactly(otherId);
+        assertThat(ofA.get("next")).as("no other run of node-a").isNull();
+        assertThat((List<?>) MiniJson.object(get("api/runs?host=node-z").body()).get("runs")).isEmpty();
+        String afterJob = URLEncoder.encode((String) first.get("next"), StandardCharsets.UTF_8);
+        assertThat((List<?>) MiniJson.object(get("api/runs?after=" + afterJob + "&host=node-a").body()).get("runs")).hasSize(1);
+        assertThat((List<?>) MiniJson.object(get("api/runs?after=" + afterJob + "&host="
+                + URLEncoder.encode("node-<b>", StandardCharsets.UTF_8)).body()).get("runs")).isEmpty();
         Map<String, Object> someEvents = MiniJson.object(get("api/logs?limit=3").body());
         Map<String, Object> moreEvents = MiniJson.object(get("api/logs?limit=3&after=" + someEvents.get("next")).body());
         long lastOfFirst = ((Number) ((Map<?, ?>) ((List<?>) someEvents.get("events")).get(2)).get("id")).longValue();
         long firstOfSecond = ((Number) ((Map<?, ?>) ((List<?>) moreEvents.get("events")).get(0)).get("id")).longValue();
         assertThat(firstOfSecond).as("newest first, no overlap").isLessThan(lastOfFirst);
         Map<String, Object> run = MiniJson.object(get("api/runs/" + jobId).body());
-        assertThat(run).containsEntry("name", "admin <b>job</b>").containsEntry("status", "ERROR");
+        assertThat(run).containsEntry("name", "admin <b>job</b>").containsEntry("status", "ERROR")
+                .containsEntry("host", "node-<b>");
+        assertThat(((Number) run.get("pid")).longValue()).isEqualTo(pidOfJob);
         assertThat((List<?>) run.get("tasks")).hasSize(2);
         Map<String, Object> logs = MiniJson.object(get("api/logs?run=" + jobId + "&data=1").body());
         List<?> events = (List<?>) logs.get("events");

@@ -31,31 +31,52 @@ class CommandLineIT {
     @Test
     @SuppressWarnings("unchecked")
     void runsAndShowPrintTextAndValidJson() throws Exception {
-        AgentProcess p = AgentProcess.named("cli-runs");
+        // two machines writing to one store: the agent names the host by HOSTNAME when it is set
+        AgentProcess p = AgentProcess.named("cli-runs").env("HOSTNAME", "node-a");
         long first = runJob(p);
-        long second = runJob(AgentProcess.named("cli-runs"));
+        long second = runJob(AgentProcess.named("cli-runs").env("HOSTNAME", "node-b"));
+        long pidOfSecond;
+        try (StoreDb db = StoreDb.in(p.workDir())) {
+            pidOfSecond = db.count("SELECT PID FROM LOG_RUN WHERE ID = ?", second);
+        }
 
         AgentProcess.Result text = p.cli("runs");
         assertThat(text.exitCode).as(text.toString()).isZero();
         assertThat(text.stdoutLines().get(0)).startsWith("ID").contains("NAME", "STATUS", "STARTED", "DURATION", "CPU", "WARN", "ERROR", "HOST");
-        assertThat(text.stdoutLines().get(1)).startsWith(String.valueOf(second)).contains("store.job", "ERROR");
-        assertThat(text.stdoutLines().get(2)).startsWith(String.valueOf(first));
+        assertThat(text.stdoutLines().get(1)).startsWith(String.valueOf(second)).contains("store.job", "ERROR")
+                .endsWith("  node-b");
+        assertThat(text.stdoutLines().get(2)).startsWith(String.valueOf(first)).endsWith("  node-a");
+
+        AgentProcess.Result ofA = p.cli("runs", "--host", "node-a");
+        assertThat(ofA.exitCode).as(ofA.toString()).isZero();
+        assertThat(ofA.stdoutLines()).hasSize(2);
+        assertThat(ofA.stdoutLines().get(1)).startsWith(String.valueOf(first)).endsWith("  node-a");
+        AgentProcess.Result ofNone = p.cli("runs", "--host", "node-c");
+        assertThat(ofNone.exitCode).as(ofNone.toString()).isZero();
+        assertThat(ofNone.stdoutLines()).containsExactly("no runs of host node-c in the store");
+        assertThat((List<Object>) MiniJson.parse(p.cli("runs", "--host", "node-c", "--json").stdout)).isEmpty();
 
         List<Object> runs = (List<Object>) MiniJson.parse(p.cli("runs", "--json", "--limit", "1").stdout);
         assertThat(runs).hasSize(1);
         assertThat((Map<String, Object>) runs.get(0)).containsEntry("id", new BigDecimal(second))
                 .containsEntry("name", "store.job").containsEntry("status", "ERROR")
-                .containsEntry("warnings", new BigDecimal(1)).containsEntry("errors", new BigDecimal(1));
+                .containsEntry("warnings", new BigDecimal(1)).containsEntry("errors", new BigDecimal(1))
+                .containsEntry("host", "node-b").containsEntry("pid", new BigDecimal(pidOfSecond));
+        assertThat(pidOfSecond).isPositive();
+        List<Object> ofB = (List<Object>) MiniJson.parse(p.cli("runs", "--json", "--host", "node-b").stdout);
+        assertThat(ofB).extracting(r -> ((Map<String, Object>) r).get("id")).containsExactly(new BigDecimal(second));
 
         AgentProcess.Result shown = p.cli("show", String.valueOf(second));
         assertThat(shown.exitCode).as(shown.toString()).isZero();
         assertThat(shown.stdout).contains("run " + second + " store.job: ERROR").contains("  - rows: 42")
+                .contains(", host node-b, pid " + pidOfSecond + "\n")
                 .containsPattern("\\n  load +ERROR +\\d+\\.\\d{3}s  cpu +\\d+\\.\\d{3}s")
                 .containsPattern("\\n    sub parse +OK .*\\(1 call, max \\d+\\.\\d{3}s\\)")
                 .containsPattern("\\n    nested +OK").contains("log events: ERROR 3 WARN 1");
 
         Map<String, Object> json = MiniJson.object(p.cli("show", String.valueOf(second), "--json").stdout);
-        assertThat(json).containsEntry("name", "store.job").containsKey("logCounts");
+        assertThat(json).containsEntry("name", "store.job").containsKey("logCounts")
+                .containsEntry("host", "node-b").containsEntry("pid", new BigDecimal(pidOfSecond));
         Map<String, Object> load = ((List<Map<String, Object>>) json.get("tasks")).get(0);
         assertThat(load).containsEntry("name", "load").containsEntry("kind", "TASK")
                 .containsEntry("counters", Map.of("rows", new BigDecimal(42)));
@@ -75,7 +96,8 @@ class CommandLineIT {
         assertThat(missing.exitCode).isEqualTo(1);
         assertThat(missing.stderr.trim()).isEqualTo("tasklog: no run with id 999999");
         for (String[] bad : new String[][] {{"show"}, {"show", "abc"}, {"runs", "--limit", "x"}, {"runs", "--frobnicate"},
-                {"cleanup-old-logs", "--run"}, {"cleanup-old-logs", "--period-days-logs", "-1"}, {"nonsense"}}) {
+                {"runs", "--host"}, {"runs", "--host", "--json"}, {"cleanup-old-logs", "--run"},
+                {"cleanup-old-logs", "--period-days-logs", "-1"}, {"nonsense"}}) {
             AgentProcess.Result r = p.cli(bad);
             assertThat(r.exitCode).as(String.join(" ", bad)).isEqualTo(2);
             assertThat(r.stderr).as(String.join(" ", bad)).startsWith("tasklog: ").contains("usage: java -jar tasklog.jar");

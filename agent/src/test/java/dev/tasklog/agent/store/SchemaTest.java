@@ -49,6 +49,7 @@ class SchemaTest {
             assertThat(Schema.migrate(c, Dialect.HSQLDB)).isZero();
             assertThat(version(c)).isEqualTo(Schema.VERSION);
             assertThat(indexExists(c, "LOG_RUN", "LOG_RUN_RECENT")).isTrue();
+            assertThat(indexExists(c, "LOG_RUN", "LOG_RUN_HOST")).isTrue();
             assertThat(Schema.migrate(c, Dialect.HSQLDB)).as("a second open changes nothing").isEqualTo(Schema.VERSION);
             c.createStatement().execute("SHUTDOWN");
         }
@@ -73,6 +74,7 @@ class SchemaTest {
             assertThat(version(c)).isEqualTo(Schema.VERSION);
             assertThat(indexExists(c, "LOG_RUN", "LOG_RUN_RECENT")).isTrue();
             assertThat(indexExists(c, "LOG_RUN", "LOG_RUN_STARTED")).isFalse();
+            assertThat(indexExists(c, "LOG_RUN", "LOG_RUN_HOST")).isTrue();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT NAME FROM LOG_RUN WHERE ID = 7")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("old");
