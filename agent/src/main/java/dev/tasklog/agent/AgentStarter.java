@@ -5,22 +5,25 @@ import dev.tasklog.agent.bootstrap.Hooks;
 import dev.tasklog.agent.config.AgentConfig;
 import dev.tasklog.agent.config.ConfigKey;
 import dev.tasklog.agent.context.Clock;
+import dev.tasklog.agent.context.Frame;
 import dev.tasklog.agent.context.FrameListener;
 import dev.tasklog.agent.context.LogEventListener;
 import dev.tasklog.agent.context.TaskRecorder;
 import dev.tasklog.agent.output.LazyLineSink;
 import dev.tasklog.agent.output.LineReporter;
 import dev.tasklog.agent.output.LineSink;
-import dev.tasklog.agent.store.StoreSettings;
 import dev.tasklog.agent.store.Schema;
 import dev.tasklog.agent.store.StoreRecorder;
+import dev.tasklog.agent.store.StoreSettings;
 import dev.tasklog.agent.store.StoreWriter;
 import dev.tasklog.agent.util.Diagnostics;
 import dev.tasklog.agent.weave.Weaver;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.sql.Connection;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * Wires the agent together once, after {@link TaskLogAgent} has put the bootstrap package in place:
@@ -65,17 +68,36 @@ public final class AgentStarter {
         TaskRecorder recorder = new TaskRecorder(Clock.SYSTEM, listener,
                 store == null ? LogEventListener.NONE : store, lines);
         if (store != null) {
-            store.currentFrame(recorder::current);
+            store.currentFrame(new Supplier<Frame>() {
+                @Override
+                public Frame get() {
+                    return recorder.current();
+                }
+            });
         }
         recorder.timeSubTaskCpu(config.bool(ConfigKey.SUBTASK_CPU));
         installDebugSettings(config);
         Hooks.install(recorder);
-        Runnable reportUnmatchedMethods = Weaver.install(instrumentation, config, attachedLate, store != null);
+        Runnable reportUnmatchedMethods;
+        if (Weaver.mustReweaveLoadedClasses(config, attachedLate)) {
+            reportUnmatchedMethods = Weaver.install(instrumentation, config, attachedLate, store != null);
+        } else {
+            CountDownLatch woven = new CountDownLatch(1);
+            recorder.waitBeforeFirstFrame(woven);
+            reportUnmatchedMethods = Weaver.installInBackground(instrumentation, config, store != null, woven);
+        }
         if (writer != null) {
             writer.start();
         }
         startAdmin(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(recorder, writer, reportUnmatchedMethods), "tasklog-exit"));
+        // Anonymous classes rather than lambdas on this path: the JVM's first lambda costs tens of
+        // milliseconds of start-up (see also Weaver.installInBackground).
+        Runtime.getRuntime().addShutdownHook(new Thread("tasklog-exit") {
+            @Override
+            public void run() {
+                atExit(recorder, writer, reportUnmatchedMethods);
+            }
+        });
     }
 
     /**

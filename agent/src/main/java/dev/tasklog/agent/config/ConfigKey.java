@@ -133,16 +133,23 @@ public enum ConfigKey {
         METHODS("|" + MethodList.SYNTAX,
                 "entries like com.acme.Job[load,transform];com.acme.Export[*];com.acme.etl.*[run];com.acme.**[*]");
 
-        private final Pattern pattern;
+        private final String regex;
         private final String expected;
+        /** Compiled when a value is first checked: most keys are never set, and start-up is the agent's to keep short. */
+        private volatile Pattern pattern;
 
         Check(String regex, String expected) {
-            this.pattern = Pattern.compile(regex);
+            this.regex = regex;
             this.expected = expected;
         }
 
         boolean accepts(String value) {
-            return pattern.matcher(value).matches();
+            Pattern p = pattern;
+            if (p == null) {
+                p = Pattern.compile(regex);
+                pattern = p;
+            }
+            return p.matcher(value).matches();
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +35,12 @@ public final class TaskRecorder implements Sink {
     private final FrameListener listener;
     private final LogEventListener events;
     private final LineSink mdc;
-    private final ThreadLocal<ThreadContext> contexts = ThreadLocal.withInitial(ThreadContext::new);
+    private final ThreadLocal<ThreadContext> contexts = new ThreadLocal<ThreadContext>() {
+        @Override
+        protected ThreadContext initialValue() {
+            return new ThreadContext();
+        }
+    };
     /**
      * Runs and tasks open on any thread, plus threads working for one: when zero, sub-tasks and
      * log events need no look-up at all.
@@ -44,6 +51,8 @@ public final class TaskRecorder implements Sink {
     private final Set<Frame> openFrames = ConcurrentHashMap.newKeySet();
     /** {@code subtask.cpu}: whether sub-tasks read the thread's CPU clock (a system call of some 200 ns, twice per call). */
     private volatile boolean subTaskCpu = true;
+    /** Counted down once the JDK's concurrency classes are woven; null from then on. */
+    private volatile CountDownLatch weaving;
 
     /**
      * @param clock    wall and CPU clocks
@@ -181,7 +190,37 @@ public final class TaskRecorder implements Sink {
         finish(ctx, frame, null);
     }
 
+    /**
+     * The first run or task waits for {@code woven} (at most 10 s): the weaving of the JDK's
+     * concurrency classes is set up in the background, and work a task hands to other threads
+     * must be followed from its first moment.
+     *
+     * @param woven counted down when the weaving is in place
+     */
+    public void waitBeforeFirstFrame(CountDownLatch woven) {
+        weaving = woven;
+    }
+
+    private void awaitWeaving() {
+        CountDownLatch w = weaving;
+        if (w == null) {
+            return;
+        }
+        try {
+            if (!w.await(10, TimeUnit.SECONDS)) {
+                Diagnostics.once("weaving-slow", "the weaving of the JDK's thread pools is not in place after 10 s; work"
+                        + " handed to other threads may not be followed until it is");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        weaving = null;
+    }
+
     private Frame start(ThreadContext ctx, Frame.Kind kind, String name, boolean logTiming) {
+        if (weaving != null) {
+            awaitWeaving();
+        }
         Frame parent = ctx.top();
         if (parent != null && parent.isFinished()) {
             parent.markLateWork(); // late work of a finished task starting a task of its own
@@ -245,6 +284,9 @@ public final class TaskRecorder implements Sink {
      * @return how many frames were aborted
      */
     public int abortOpenFrames() {
+        if (openFrames.isEmpty()) {
+            return 0;
+        }
         List<Frame> frames = new ArrayList<>(openFrames);
         frames.sort(Comparator.comparingInt(Frame::depth).reversed());
         int aborted = 0;

@@ -1,5 +1,6 @@
 package dev.tasklog.agent.logback;
 
+import dev.tasklog.agent.util.Bytes;
 import dev.tasklog.agent.util.Diagnostics;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class CallSiteWeaver implements ClassFileTransformer {
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
-        if (loader == null || className == null || redefined != null || skipped(className) || !contains(bytes, SLF4J)) {
+        if (loader == null || className == null || redefined != null || skipped(className) || !Bytes.contains(bytes, SLF4J)) {
             return null;
         }
         try {
@@ -74,19 +75,6 @@ public final class CallSiteWeaver implements ClassFileTransformer {
         }
         String rest = internalName.substring("dev/tasklog/".length());
         return rest.indexOf('/') < 0 || rest.startsWith("internal/") || rest.startsWith("logback/");
-    }
-
-    static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0, last = haystack.length - needle.length; i <= last; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     static boolean isLoggingCall(int opcode, String owner, String name) {

@@ -3,7 +3,7 @@ package dev.tasklog.agent.store;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** This machine's name, as stored in {@code LOG_RUN.HOST}. */
+/** This machine's name and this process's id, as stored in {@code LOG_RUN.HOST} and {@code PID}. */
 public final class Host {
 
     private static volatile String name;
@@ -19,6 +19,15 @@ public final class Host {
             name = n;
         }
         return n;
+    }
+
+    /** @return this process's id (looked up when first asked: {@code ProcessHandle} starts a thread pool) */
+    public static long pid() {
+        return Pid.VALUE;
+    }
+
+    private static final class Pid {
+        static final long VALUE = ProcessHandle.current().pid();
     }
 
     private static String lookUp() {

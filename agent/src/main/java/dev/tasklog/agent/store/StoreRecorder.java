@@ -28,9 +28,8 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
 
     private final StoreWriter writer;
     private final int minLevel;
-    private final long pid = ProcessHandle.current().pid();
     private final Map<Long, Long> droppedAtRunStart = new ConcurrentHashMap<>();
-    private volatile Supplier<Frame> current = () -> null;
+    private volatile Supplier<Frame> current;
 
     /**
      * @param writer   where records go
@@ -85,7 +84,7 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
         if (frame.kind() == Frame.Kind.RUN) {
             droppedAtRunStart.put(frame.id(), writer.dropped());
             writer.offer(new Record.RunStarted(frame.id(), Limits.cut(frame.name(), Limits.NAME), frame.startedAtMillis(),
-                    Host.name(), pid));
+                    Host.name(), Host.pid()));
         } else {
             Frame parent = frame.parent();
             writer.offer(new Record.TaskStarted(frame.id(), idOf(frame.run()),
@@ -203,7 +202,8 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
                 if (levelInt < minLevel) {
                     return;
                 }
-                offerEvent(current.get(), System.currentTimeMillis(), level.name(), logger, message,
+                Supplier<Frame> frames = current;
+                offerEvent(frames == null ? null : frames.get(), System.currentTimeMillis(), level.name(), logger, message,
                         Thread.currentThread().getName(), CallerLocator.find(), "{}", null);
             }
 

@@ -1,6 +1,7 @@
 package dev.tasklog.agent.store;
 
 import dev.tasklog.agent.util.Diagnostics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,21 @@ public final class StoreWriter {
     private final StoreSettings settings;
     private final Path spoolDir;
     private final long heartbeatMillis;
-    private final String jvm = UUID.randomUUID().toString();
+    /** This JVM's id in the store and the spool; made on the writer thread (the first UUID costs some 30 ms of start-up). */
+    private String jvm;
     private final BlockingQueue<Record> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final Thread worker;
 
     private volatile boolean closing;
+    private volatile boolean workerStarted;
+    /** Put into the queue at exit so that a writer waiting for records looks at the exit flag at once. */
+    private static final Record WAKE_UP = new Record() {
+        @Override
+        void writeTo(java.io.DataOutput out) {
+            throw new UnsupportedOperationException("never written");
+        }
+    };
     private JdbcTarget database;
     private Spool spool;
     private long nextAttempt;
@@ -73,13 +83,33 @@ public final class StoreWriter {
         this.settings = settings;
         this.spoolDir = spoolDir;
         this.heartbeatMillis = heartbeatMillis;
-        this.worker = new Thread(this::work, "tasklog-store-writer");
+        this.worker = new Thread("tasklog-store-writer") {
+            @Override
+            public void run() {
+                work();
+            }
+        };
         worker.setDaemon(true);
     }
 
-    /** Starts the writer thread; the database is opened there, not on the caller's thread. */
+    /**
+     * Makes the writer ready. Its thread starts with the first record, or now when spooled records
+     * wait for import: a program that records nothing costs no thread, no database and no wait at
+     * exit. The database is opened on that thread, never on the caller's.
+     */
     public void start() {
-        worker.start();
+        if (Files.isDirectory(spoolDir)) {
+            startWorker();
+        }
+    }
+
+    private void startWorker() {
+        synchronized (worker) {
+            if (!workerStarted) {
+                workerStarted = true;
+                worker.start();
+            }
+        }
     }
 
     /**
@@ -89,6 +119,9 @@ public final class StoreWriter {
      * @return false when the record could not be taken (and was counted as dropped)
      */
     public boolean offer(Record record) {
+        if (!workerStarted) {
+            startWorker();
+        }
         if (queue.offer(record)) {
             return true;
         }
@@ -120,8 +153,13 @@ public final class StoreWriter {
      */
     public boolean close(long maxMillis) {
         // No interrupt: the writer may be inside the database's file I/O, which an interrupt would
-        // break (NIO channels close on interrupt). It sees the flag within one poll.
+        // break (NIO channels close on interrupt). It sees the flag within one poll, or at once
+        // when the wake-up fits into the queue.
         closing = true;
+        if (!workerStarted) {
+            return true; // nothing was ever offered
+        }
+        queue.offer(WAKE_UP);
         try {
             worker.join(maxMillis);
         } catch (InterruptedException e) {
@@ -137,23 +175,35 @@ public final class StoreWriter {
 
     private void work() {
         Host.name();
-        // Opened at once, not on the first record: runs a dead JVM left RUNNING are marked ABORTED,
-        // and spooled records imported, even by a program that records nothing itself.
-        ensureDatabase();
+        jvm = UUID.randomUUID().toString();
+        // Opened for the first record, or at once when spooled records wait for import: a program
+        // that records nothing (a tool run with the agent on, say) does not pay for opening and
+        // closing a database, at start-up or at exit.
+        boolean wanted = hasSpools() || !queue.isEmpty();
+        if (wanted) {
+            ensureDatabase();
+        }
         List<Record> batch = new ArrayList<>(BATCH);
         while (true) {
             try {
                 Record first = closing ? queue.poll() : queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == WAKE_UP) {
+                    continue;
+                }
                 if (first == null) {
                     if (closing) {
                         break;
                     }
-                    ensureDatabase();
-                    heartbeat();
+                    if (wanted) {
+                        ensureDatabase();
+                        heartbeat();
+                    }
                     continue;
                 }
+                wanted = true;
                 batch.add(first);
                 queue.drainTo(batch, BATCH - batch.size());
+                batch.remove(WAKE_UP);
                 write(batch, nextSeq++);
                 batch.clear();
                 heartbeat();
@@ -186,6 +236,14 @@ public final class StoreWriter {
         }
         // Also a batch whose commit may have happened after all: its key decides at the import.
         spool().write(batch, seq);
+    }
+
+    private boolean hasSpools() {
+        try {
+            return !Spool.importable(spoolDir).isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void heartbeat() {

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 /** The default store location, and JDBC URLs made safe to print. */
 public final class Urls {
 
-    private static final Pattern SECRET = Pattern.compile("(?i)(password|pwd|secret|token)=([^;&]*)");
 
     private Urls() {
     }
@@ -32,6 +31,11 @@ public final class Urls {
      * @return the URL with any password-like parameter replaced by {@code ***}
      */
     public static String safe(String url) {
-        return url == null ? null : SECRET.matcher(url).replaceAll("$1=***");
+        return url == null ? null : Secret.PARAMETER.matcher(url).replaceAll("$1=***");
+    }
+
+    /** Compiled on first use, not when the agent starts. */
+    private static final class Secret {
+        static final Pattern PARAMETER = Pattern.compile("(?i)(password|pwd|secret|token)=([^;&]*)");
     }
 }

@@ -75,6 +75,31 @@ final class ConcurrencyWeaving {
         };
     }
 
+    /**
+     * Reweaves the loaded JDK classes, one at a time: a class another agent attached before this
+     * one has changed in a way a retransformation may not repeat (new interfaces, as the
+     * OpenTelemetry agent adds) cannot be rewoven, and must not keep the others from being.
+     * Work handed over through such a class does not carry its task; that is said once.
+     */
+    static void reweave(java.lang.instrument.Instrumentation instrumentation, java.util.Set<Class<?>> classes) {
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        String why = null;
+        for (Class<?> type : classes) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Throwable t) {
+                failed.add(type.getName());
+                why = String.valueOf(t.getMessage());
+            }
+        }
+        if (!failed.isEmpty()) {
+            java.util.Collections.sort(failed);
+            dev.tasklog.agent.util.Diagnostics.say("could not reweave " + String.join(", ", failed) + " (" + why
+                    + "; another agent attached before tasklog changed them): work handed to other threads through them"
+                    + " does not carry its task. Put -javaagent:tasklog.jar before the other agent to have it.");
+        }
+    }
+
     static AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
         return builder
                 .type(named(FUTURE_TASK)).transform(advice

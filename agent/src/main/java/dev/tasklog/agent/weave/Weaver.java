@@ -50,29 +50,124 @@ public final class Weaver {
     }
 
     /**
-     * Installs the transformer.
+     * Installs the transformer and waits until the classes loaded before the agent are rewoven:
+     * for an agent attached to a running JVM, or one that weaves classes named by
+     * {@code methods.*} (they may be loaded already).
      *
      * @param instrumentation the JVM's instrumentation
      * @param config          the agent's configuration
      * @param attachedLate    whether classes loaded before the agent must be rewoven
      * @param callSites       whether to number the application's logging calls (for the store)
-     * @return what to do when the JVM ends: report {@code methods.*} entries that matched nothing
+     * @return reports, at exit, {@code methods.*} entries that matched nothing
      */
     public static Runnable install(Instrumentation instrumentation, AgentConfig config, boolean attachedLate,
                                    boolean callSites) {
-        keepByteBuddyOffUnsafe();
         ConfiguredMethods configured = new ConfiguredMethods(config);
-        // The JDK's concurrency classes (and classes named by methods.*, and everything after a late
-        // attach) are loaded before the agent: they are rewoven at start-up. Only the few classes
-        // that need it are looked at, unless more may: matching every loaded class costs about a
-        // second of start-up.
         java.util.Set<Class<?>> concurrency = ConcurrencyWeaving.preload();
         boolean everyLoadedClass = attachedLate || !configured.isEmpty();
-        AgentBuilder builder = new AgentBuilder.Default()
-                .disableClassFormatChanges()
+        builder(instrumentation, configured)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(everyLoadedClass ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE
                         : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(concurrency))
+                .installOn(instrumentation);
+        if (callSites) {
+            instrumentation.addTransformer(new CallSiteWeaver(), false);
+        }
+        return new UnmatchedMethodsReport(configured);
+    }
+
+    /**
+     * Installs the transformer without making the application wait for Byte Buddy: a
+     * {@link StartupGate} is in place at once, and the transformer is built on a thread of its own
+     * (about half a second of class loading and advice parsing). A class loaded meanwhile that needs
+     * weaving waits for it; any other class loads at once. Then the JDK's concurrency classes are
+     * rewoven, and {@code woven} is counted down: the first run or task waits for that, so work it
+     * hands to other threads is always followed.
+     *
+     * @param instrumentation the JVM's instrumentation
+     * @param config          the agent's configuration ({@code methods.*} must be empty)
+     * @param callSites       whether to number the application's logging calls (for the store)
+     * @param woven           counted down once everything is woven (or weaving failed)
+     * @return reports, at exit, {@code methods.*} entries that matched nothing
+     */
+    public static Runnable installInBackground(Instrumentation instrumentation, AgentConfig config, boolean callSites,
+                                               java.util.concurrent.CountDownLatch woven) {
+        ConfiguredMethods configured = new ConfiguredMethods(config);
+        StartupGate gate = new StartupGate();
+        instrumentation.addTransformer(gate, true);
+        if (callSites) {
+            instrumentation.addTransformer(new CallSiteWeaver(), false);
+        }
+        // A named class, not a lambda: the JVM's first lambda costs tens of milliseconds of start-up.
+        Thread builder = new Thread(new BackgroundSetup(instrumentation, configured, gate, woven), StartupGate.THREAD_NAME);
+        builder.setDaemon(true);
+        builder.start();
+        return new UnmatchedMethodsReport(configured);
+    }
+
+    /** Builds the transformer, opens the gate, reweaves the JDK's concurrency classes. */
+    private static final class BackgroundSetup implements Runnable {
+        private final Instrumentation instrumentation;
+        private final ConfiguredMethods configured;
+        private final StartupGate gate;
+        private final java.util.concurrent.CountDownLatch woven;
+
+        BackgroundSetup(Instrumentation instrumentation, ConfiguredMethods configured, StartupGate gate,
+                        java.util.concurrent.CountDownLatch woven) {
+            this.instrumentation = instrumentation;
+            this.configured = configured;
+            this.gate = gate;
+            this.woven = woven;
+        }
+
+        @Override
+        public void run() {
+            try {
+                java.util.Set<Class<?>> concurrency = ConcurrencyWeaving.preload();
+                try {
+                    gate.open(builder(instrumentation, configured).with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                            .makeRaw());
+                } catch (Throwable t) {
+                    gate.open(null);
+                    Diagnostics.say("weaving could not be set up; the application runs untimed: " + t);
+                    return;
+                }
+                ConcurrencyWeaving.reweave(instrumentation, concurrency);
+            } finally {
+                woven.countDown();
+            }
+        }
+    }
+
+    /** At exit: the {@code methods.*} entries that matched nothing. */
+    private static final class UnmatchedMethodsReport implements Runnable {
+        private final ConfiguredMethods configured;
+
+        UnmatchedMethodsReport(ConfiguredMethods configured) {
+            this.configured = configured;
+        }
+
+        @Override
+        public void run() {
+            configured.reportUnmatched();
+        }
+    }
+
+    /**
+     * @param config       the agent's configuration
+     * @param attachedLate whether the agent was attached to a running JVM
+     * @return whether classes loaded before the agent may need weaving, so that the application
+     *     must wait until they are rewoven ({@link #install}); else {@link #installInBackground}
+     */
+    public static boolean mustReweaveLoadedClasses(AgentConfig config, boolean attachedLate) {
+        return attachedLate || !new ConfiguredMethods(config).isEmpty();
+    }
+
+    /** What both installations weave. */
+    private static AgentBuilder builder(Instrumentation instrumentation, ConfiguredMethods configured) {
+        keepByteBuddyOffUnsafe();
+        AgentBuilder builder = new AgentBuilder.Default()
+                .disableClassFormatChanges()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new ErrorReporter())
                 // Woven JDK classes live in named modules, which must be allowed to read the Hooks.
@@ -99,11 +194,7 @@ public final class Weaver {
             builder = builder.type(ConfiguredMethods.types(t))
                     .transform(timing(advice(), ConfiguredMethods.methods(t), t.annotation));
         }
-        builder.installOn(instrumentation);
-        if (callSites) {
-            instrumentation.addTransformer(new CallSiteWeaver(), false);
-        }
-        return configured::reportUnmatched;
+        return builder;
     }
 
     private static ElementMatcher<TypeDescription> concurrency() {
