@@ -11,13 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the embedded store a child JVM left in its working directory (once the child has exited). */
+/**
+ * Reads the embedded store a child JVM left in its working directory (once the child has exited),
+ * or a server store.
+ */
 final class StoreDb implements AutoCloseable {
 
     private final Connection connection;
+    private final boolean shutDownOnClose;
 
-    private StoreDb(Connection connection) {
+    private StoreDb(Connection connection, boolean shutDownOnClose) {
         this.connection = connection;
+        this.shutDownOnClose = shutDownOnClose;
     }
 
     static StoreDb in(Path workDir) throws SQLException {
@@ -25,7 +30,12 @@ final class StoreDb implements AutoCloseable {
     }
 
     static StoreDb open(String url) throws SQLException {
-        return new StoreDb(DriverManager.getConnection(url, "SA", ""));
+        return new StoreDb(DriverManager.getConnection(url, "SA", ""), true);
+    }
+
+    /** @return a connection to a store served over the network; closing it leaves the server running */
+    static StoreDb server(String url) throws SQLException {
+        return new StoreDb(DriverManager.getConnection(url, "SA", ""), false);
     }
 
     List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
@@ -72,7 +82,9 @@ final class StoreDb implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
-            connection.createStatement().execute("SHUTDOWN");
+            if (shutDownOnClose) {
+                connection.createStatement().execute("SHUTDOWN");
+            }
         } finally {
             connection.close();
         }
