@@ -19,6 +19,9 @@ public final class TaskLogCli {
             "commands:",
             "  " + AdminCommand.USAGE,
             "      the web admin over the store (--port 0: any free port)",
+            "  " + ServerCommand.USAGE,
+            "      an HSQLDB server over one store for many JVMs, also on other machines (--bind 0.0.0.0);",
+            "      their db.url is the jdbc:hsqldb:hsql://... URL it prints",
             "  " + RunsCommand.USAGE,
             "      the most recent runs, newest first; --host: only those of that host",
             "  " + ShowCommand.USAGE,
@@ -62,6 +65,9 @@ public final class TaskLogCli {
                     return 0;
                 case "admin":
                     AdminCommand.run(rest, out);
+                    return 0;
+                case "server":
+                    ServerCommand.run(rest, out);
                     return 0;
                 case "runs":
                     RunsCommand.run(rest, out);

@@ -17,12 +17,18 @@ public final class Database {
     private Database() {
     }
 
-    private static org.hsqldb.jdbc.JDBCDriver ownHsqldb() {
-        // HSQLDB otherwise reconfigures java.util.logging when it starts; the application's logging
-        // is not the agent's to touch.
+    /**
+     * Keeps HSQLDB from reconfiguring {@code java.util.logging}, as it otherwise does when it starts:
+     * the application's logging is not the agent's to touch. Call before any HSQLDB class is loaded.
+     */
+    public static void leaveLoggingAlone() {
         if (System.getProperty("hsqldb.reconfig_logging") == null) {
             System.setProperty("hsqldb.reconfig_logging", "false");
         }
+    }
+
+    private static org.hsqldb.jdbc.JDBCDriver ownHsqldb() {
+        leaveLoggingAlone();
         org.hsqldb.jdbc.JDBCDriver driver = org.hsqldb.jdbc.JDBCDriver.driverInstance;
         // Loading the driver registered it with DriverManager, where the application's own
         // jdbc:hsqldb: URLs could pick the agent's copy instead of its own: take it out again.

@@ -20,7 +20,8 @@ class TaskLogCliTest {
     void helpPrintsUsage() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar tasklog.jar")
-                .contains("runs [--limit 20] [--host NAME] [--json] [--db URL]");
+                .contains("runs [--limit 20] [--host NAME] [--json] [--db URL]")
+                .contains("  server [--port 9001] [--bind 127.0.0.1] [--data tasklog-server-data]");
     }
 
     @Test
@@ -39,5 +40,14 @@ class TaskLogCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("tasklog: runs: --host needs a value")
                 .contains("tasklog: runs: --host needs a host name").contains("usage: java -jar tasklog.jar");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void serverOptionsAreCheckedBeforeAnythingStarts() {
+        assertThat(run("server", "--port", "0")).isEqualTo(2);
+        assertThat(run("server", "--port", "65536")).isEqualTo(2);
+        assertThat(run("server", "--bind")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tasklog: server: --port must be at least 1, not 0")
+                .contains("tasklog: server: --port must be from 1 to 65535").contains("tasklog: server: --bind needs a value");
     }
 }

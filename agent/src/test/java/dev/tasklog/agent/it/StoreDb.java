@@ -38,6 +38,11 @@ final class StoreDb implements AutoCloseable {
         return new StoreDb(connection, false);
     }
 
+    /** @return a connection to a store served over the network; closing it leaves the server running */
+    static StoreDb server(String url) throws SQLException {
+        return new StoreDb(DriverManager.getConnection(url, "SA", ""), false);
+    }
+
     List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

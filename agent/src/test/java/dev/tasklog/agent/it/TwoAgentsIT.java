@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * tasklog and the OpenTelemetry Java agent in one JVM, in either order: both do their work. The
  * OpenTelemetry agent logs its spans (exporter {@code logging}); tasklog prints and stores its run.
+ * With the OpenTelemetry agent first, tasklog cannot reweave the JDK classes it changed, and says so.
  */
 class TwoAgentsIT {
 
@@ -34,17 +35,25 @@ class TwoAgentsIT {
         AgentProcess.Result r = p.run(TwoAgents.class);
 
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(r.stderr).as(r.toString()).doesNotContain("[tasklog]");
-        // tasklog: its lines, and its store
-        assertThat(r.stdout).contains("total 42", "run two-agents finished: status: OK", "* Task summary quote", "  - prices: 2")
-                .containsPattern("sub price: duration: \\d+\\.\\d{3}s, cpu: \\d+\\.\\d{3}s");
-        try (StoreDb db = StoreDb.in(p.workDir())) {
-            Map<String, Object> task = db.row("SELECT ID, STATUS FROM LOG_TASK WHERE NAME = 'quote' AND KIND = 'TASK'");
-            assertThat(task).containsEntry("STATUS", "OK");
-            assertThat(db.count("SELECT COUNT(*) FROM LOG WHERE TASK_ID = ? AND MESSAGE LIKE 'pricing %'", task.get("ID")))
-                    .isEqualTo(2);
-            assertThat(db.row("SELECT CALLS FROM LOG_TASK WHERE NAME = 'price' AND KIND = 'SUBTASK'"))
-                    .containsEntry("CALLS", 2L);
+        assertThat(r.stdout).contains("total 42", "run two-agents finished: status: OK", "task quote: duration: ");
+        if (!tasklogFirst) {
+            // The OpenTelemetry agent, first, has added interfaces to the JDK's pools' classes,
+            // which a later retransformation may not repeat: tasklog says which and what it means.
+            assertThat(r.stderr).contains("[tasklog] could not reweave ", "java.util.concurrent.FutureTask",
+                    "Put -javaagent:tasklog.jar before the other agent");
+        } else {
+            // tasklog first: all of it, including the task's work on the pool's threads
+            assertThat(r.stderr).as(r.toString()).doesNotContain("[tasklog]");
+            assertThat(r.stdout).contains("* Task summary quote", "  - prices: 2")
+                    .containsPattern("sub price: duration: \\d+\\.\\d{3}s, cpu: \\d+\\.\\d{3}s");
+            try (StoreDb db = StoreDb.in(p.workDir())) {
+                Map<String, Object> task = db.row("SELECT ID, STATUS FROM LOG_TASK WHERE NAME = 'quote' AND KIND = 'TASK'");
+                assertThat(task).containsEntry("STATUS", "OK");
+                assertThat(db.count("SELECT COUNT(*) FROM LOG WHERE TASK_ID = ? AND MESSAGE LIKE 'pricing %'", task.get("ID")))
+                        .isEqualTo(2);
+                assertThat(db.row("SELECT CALLS FROM LOG_TASK WHERE NAME = 'price' AND KIND = 'SUBTASK'"))
+                        .containsEntry("CALLS", 2L);
+            }
         }
         // OpenTelemetry: a span for each traced call
         String otelOutput = r.stdout + r.stderr;
