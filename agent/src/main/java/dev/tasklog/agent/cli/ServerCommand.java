@@ -1,8 +1,8 @@
 package dev.tasklog.agent.cli;
 
-import dev.tasklog.agent.store.StoreSettings;
 import dev.tasklog.agent.config.AgentConfig;
 import dev.tasklog.agent.store.Host;
+import dev.tasklog.agent.store.StoreSettings;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

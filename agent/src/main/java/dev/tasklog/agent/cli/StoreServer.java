@@ -1,9 +1,9 @@
 package dev.tasklog.agent.cli;
 
-import dev.tasklog.agent.store.StoreSettings;
 import dev.tasklog.agent.store.Database;
 import dev.tasklog.agent.store.Dialect;
 import dev.tasklog.agent.store.Schema;
+import dev.tasklog.agent.store.StoreSettings;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
