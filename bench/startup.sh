@@ -33,7 +33,7 @@ measure() {
   mkdir -p "$dir"
   : > "$dir/samples"
   for _ in $(seq 1 "$RUNS"); do
-    (cd "$dir" && /usr/bin/time -f "%e %M" -o "$dir/one" java "$@" -cp "$work/classes:$ANNOTATIONS" "$main" > /dev/null)
+    (cd "$dir" && /usr/bin/time -f "%e %M" -o "$dir/one" java "$@" -cp "$work/classes:$ANNOTATIONS" "$main" > /dev/null 2> "$dir/stderr")
     cat "$dir/one" >> "$dir/samples"
     rm -rf "$dir/tasklog-data"
   done
