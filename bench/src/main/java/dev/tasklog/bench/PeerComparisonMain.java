@@ -91,7 +91,8 @@ public final class PeerComparisonMain {
                 + String.format(Locale.ROOT, "; load average %.2f before, %.2f after", loadBefore, loadAverage()));
         System.out.println((quick ? "--quick: 3 warm-up and 3 measured iterations of 0.2 s (a smoke test, figures rough)"
                 : "10 warm-up and 10 measured iterations of 1 s") + ", one JVM per line; median of the iterations,"
-                + " mean ± 99.9% error, ratios of medians");
+                + " mean ± 99.9% error, ratios of medians; B/op: bytes allocated per call by all threads (median of the"
+                + " iterations)");
         printTable(results);
         printTargets(results);
     }
@@ -195,9 +196,14 @@ public final class PeerComparisonMain {
         return s.getPercentile(50);
     }
 
+    /**
+     * Bytes allocated per call, the median of the iterations: the GC profiler counts every thread of
+     * the JVM, so an iteration in which the store's writer or heartbeat wrote shares their
+     * allocations among the calls of that iteration.
+     */
     private static double allocated(RunResult r) {
         Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-        return alloc == null ? Double.NaN : alloc.getScore();
+        return alloc == null ? Double.NaN : alloc.getStatistics().getPercentile(50);
     }
 
     private static String ratio(double r) {

@@ -29,10 +29,12 @@ import java.util.stream.Stream;
  * log file and, under the agent, in its store ({@code tasklog-data/tasklog}): the events, the tasks
  * and the sub-task calls must all be there.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.tasklog.bench.WholeJobMain [--quick] [--repeat=N]
+ * <pre>java -cp bench/target/benchmarks.jar dev.tasklog.bench.WholeJobMain [--quick] [--breakdown] [--repeat=N]
  *     [--tasklog=agent/target/tasklog.jar]</pre>
  *
- * {@code --quick}: 100 tasks, once each (a smoke test, figures rough).
+ * {@code --quick}: 100 tasks, once each (a smoke test, figures rough). {@code --breakdown} adds
+ * variants that show where the time goes: the timing without the store, with and without the CPU
+ * clock, and the store without tasklog's own lines.
  */
 public final class WholeJobMain {
 
@@ -52,17 +54,20 @@ public final class WholeJobMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean breakdown = false;
         int repeat = 5;
         Path agent = Path.of("agent/target/tasklog.jar");
         for (String a : args) {
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("--breakdown")) {
+                breakdown = true;
             } else if (a.startsWith("--repeat=")) {
                 repeat = Integer.parseInt(a.substring("--repeat=".length()));
             } else if (a.startsWith("--tasklog=")) {
                 agent = Path.of(a.substring("--tasklog=".length()));
             } else {
-                System.err.println("unknown argument " + a + "; expected --quick, --repeat=N, --tasklog=JAR");
+                System.err.println("unknown argument " + a + "; expected --quick, --breakdown, --repeat=N, --tasklog=JAR");
                 System.exit(2);
             }
         }
@@ -75,10 +80,18 @@ public final class WholeJobMain {
             repeat = 1;
         }
         String javaagent = "-javaagent:" + agent.toAbsolutePath();
-        List<Variant> variants = List.of(
+        List<Variant> variants = new ArrayList<>(List.of(
                 new Variant("without agent", List.of(), false),
                 new Variant("tasklog, defaults (store on)", List.of(javaagent), true),
-                new Variant("tasklog, subtask.cpu=false", List.of(javaagent + "=subtask.cpu=false"), true));
+                new Variant("tasklog, subtask.cpu=false", List.of(javaagent + "=subtask.cpu=false"), true)));
+        if (breakdown) {
+            // Where the time goes: the timing alone, then the timing with the store but without
+            // tasklog's own lines in the log file.
+            variants.add(new Variant("tasklog, store=false,console=false", List.of(javaagent + "=store=false,console=false"), false));
+            variants.add(new Variant("  the same, subtask.cpu=false",
+                    List.of(javaagent + "=store=false,console=false,subtask.cpu=false"), false));
+            variants.add(new Variant("tasklog, console=false", List.of(javaagent + "=console=false"), true));
+        }
 
         double loadBefore = loadAverage();
         Map<Variant, List<Timing>> timings = new LinkedHashMap<>();
@@ -87,7 +100,7 @@ public final class WholeJobMain {
             // Alternating, so that a change of the machine's load falls on every variant alike.
             for (Variant v : variants) {
                 Timing t = runOnce(v, tasks);
-                System.out.printf(Locale.ROOT, "round %d, %-30s job %8.3f s, JVM %8.3f s%n", r, v.label(),
+                System.out.printf(Locale.ROOT, "round %d, %-36s job %8.3f s, JVM %8.3f s%n", r, v.label(),
                         t.jobMicros() / 1e6, t.jvmMillis() / 1e3);
                 if (checksum != null && !checksum.equals(t.checksum())) {
                     throw new IllegalStateException("the job computed " + t.checksum() + " here and " + checksum + " before");
@@ -104,7 +117,7 @@ public final class WholeJobMain {
                 repeat, loadBefore, loadAverage());
         System.out.println("job: timed inside the child from the first task to the last; JVM: from start to exit"
                 + " (with the agent: until every event is on disk). Seconds, median (min - max)");
-        String format = "%-30s %24s %8s %24s %8s%n";
+        String format = "%-36s %24s %8s %24s %8s%n";
         System.out.printf(Locale.ROOT, format, "", "job", "ratio", "JVM", "ratio");
         Timing[] base = timings.get(variants.get(0)).toArray(new Timing[0]);
         for (Map.Entry<Variant, List<Timing>> e : timings.entrySet()) {
