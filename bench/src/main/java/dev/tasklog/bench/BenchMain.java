@@ -45,7 +45,8 @@ public final class BenchMain {
 
         List<RunResult> results = new ArrayList<>();
         results.addAll(run(options(quick).include(WovenCallBenchmark.class.getSimpleName())
-                .include(ClockFloorBenchmark.class.getSimpleName()).include(CallerCaptureBenchmark.class.getSimpleName())
+                .include(ClockFloorBenchmark.class.getSimpleName() + ".twoWallTwoCpuReads")
+                .include(CallerCaptureBenchmark.class.getSimpleName())
                 .include(CountBenchmark.class.getSimpleName())
                 .jvmArgsAppend(javaagent)));
         results.addAll(run(options(quick).include(WithoutAgentBenchmark.class.getSimpleName())));

@@ -11,7 +11,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** The floor of any timed call: two wall-clock and two thread-CPU readings. */
+/**
+ * The floor of any timed call: two wall-clock and two thread-CPU readings (what tasklog reads, see
+ * the agent's {@code Clock}); and two wall-clock readings alone, the floor of a sub-task with
+ * {@code subtask.cpu=false}.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
@@ -25,5 +29,11 @@ public class ClockFloorBenchmark {
         long c = threads.getCurrentThreadCpuTime();
         bh.consume(System.nanoTime() - w);
         bh.consume(threads.getCurrentThreadCpuTime() - c);
+    }
+
+    @Benchmark
+    public void twoWallReads(Blackhole bh) {
+        long w = System.nanoTime();
+        bh.consume(System.nanoTime() - w);
     }
 }
