@@ -62,7 +62,9 @@ public interface FrameListener {
     void started(Frame frame);
 
     /**
-     * A sub-task call (a {@code @SubTask} method or a {@code SubTimer}) ended.
+     * A sub-task call (a {@code @SubTask} method or a {@code SubTimer}) ended: told for the first
+     * {@link SubTaskStats#LOGGED_CALLS} calls of each name in each task or run; later ones are
+     * only summed in the frame's {@link Frame#subTasks()}.
      *
      * @param owner     the task or run it belongs to
      * @param name      the sub-task's name

@@ -328,18 +328,27 @@ public final class TaskRecorder implements Sink {
     public void subTaskEnd(String name, long startWall, long startCpu, Throwable thrown) {
         long wall = clock.wallNanos() - startWall;
         long cpu = startCpu < 0 ? -1L : clock.cpuNanos() - startCpu;
-        Frame owner = contexts.get().top();
+        ThreadContext ctx = contexts.get();
+        Frame owner = ctx.top();
         if (owner != null) {
-            recordSubTask(owner, name, startWall, wall, cpu, thrown);
+            recordSubTask(owner, ctx.subTaskOfTop(name), name, startWall, wall, cpu, thrown);
         }
     }
 
     private void recordSubTask(Frame owner, String name, long startWall, long wall, long cpu, Throwable thrown) {
+        recordSubTask(owner, owner.subTask(name), name, startWall, wall, cpu, thrown);
+    }
+
+    private void recordSubTask(Frame owner, SubTaskStats stats, String name, long startWall, long wall, long cpu,
+                               Throwable thrown) {
         if (owner.isFinished()) {
             owner.markLateWork();
         }
-        long call = owner.subTask(name).record(startWall, wall, cpu, thrown != null);
-        listener.subTaskFinished(owner, name, wall, cpu, thrown, call);
+        long call = stats.record(startWall, wall, cpu, thrown != null);
+        if (call <= SubTaskStats.LOGGED_CALLS) {
+            // later calls of the name are only summed (see FrameListener#subTaskFinished)
+            listener.subTaskFinished(owner, name, wall, cpu, thrown, call);
+        }
     }
 
     @Override

@@ -165,6 +165,7 @@ public final class StoreWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        queue.remove(WAKE_UP); // left over when the writer had already seen the flag
         boolean done = !worker.isAlive() && queue.isEmpty();
         if (!done) {
             Diagnostics.say("store: " + queue.size() + " records were still waiting after " + maxMillis
