@@ -86,7 +86,7 @@ final class AbortedRuns {
     }
 
     static boolean isAlive(long pid, Instant runStarted) {
-        if (pid == ProcessHandle.current().pid()) {
+        if (pid == Host.pid()) {
             return true;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);

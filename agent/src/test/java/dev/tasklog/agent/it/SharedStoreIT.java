@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasklog.fixtures.SharedStore;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,13 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.hsqldb.server.Server;
-import org.hsqldb.server.ServerConstants;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many JVMs, one store: PostgreSQL (the server of {@link Postgres}) and an HSQLDB server started
- * here. Every event must be in the store exactly once and every run complete, also when the
+ * Many JVMs, one store: PostgreSQL (the server of {@link Postgres}) and the HSQLDB server of
+ * {@code tasklog.jar server}, started and stopped here. Every event must be in the store exactly once and every run complete, also when the
  * server goes away in the middle of a run, is not there at the start, or a JVM is killed.
  */
 class SharedStoreIT {
@@ -318,54 +315,33 @@ class SharedStoreIT {
         return (String) db.row("SELECT STATUS FROM LOG_RUN WHERE ID = ?", run).get("STATUS");
     }
 
-    /** An HSQLDB server in this JVM on a free port, over files in {@code target/it-work/<name>}. */
+    /** The store server of {@code java -jar tasklog.jar server}, on a free port, over files in {@code target/it-work/<name>-server}. */
     static final class HsqldbServer implements AutoCloseable {
-        private final Path dir;
-        private final int port;
-        private Server server;
+        private final HsqldbServerProcess process;
 
-        private HsqldbServer(Path dir, int port) {
-            this.dir = dir;
-            this.port = port;
+        private HsqldbServer(HsqldbServerProcess process) {
+            this.process = process;
         }
 
-        static HsqldbServer start(String name) throws IOException {
+        static HsqldbServer start(String name) throws IOException, InterruptedException {
             Path dir = AgentProcess.named(name + "-server").workDir();
             Files.createDirectories(dir);
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            HsqldbServer server = new HsqldbServer(dir, port);
+            HsqldbServer server = new HsqldbServer(HsqldbServerProcess.on(HsqldbServerProcess.freePort(), dir));
             server.startAgain();
             return server;
         }
 
-        void startAgain() {
-            Server s = new Server();
-            s.setDatabaseName(0, "tasklog");
-            s.setDatabasePath(0, "file:" + dir.resolve("tasklog"));
-            s.setAddress("127.0.0.1");
-            s.setPort(port);
-            s.setSilent(true);
-            s.setLogWriter(null);
-            s.setErrWriter(null);
-            s.setNoSystemExit(true);
-            s.start();
-            if (s.getState() != ServerConstants.SERVER_STATE_ONLINE) {
-                throw new IllegalStateException("HSQLDB server on port " + port + " did not start: " + s.getServerError());
-            }
-            server = s;
+        void startAgain() throws IOException, InterruptedException {
+            process.start();
         }
 
-        /** Stops the server the hard way for its clients: their connections break. */
-        void stop() {
-            server.shutdownWithCatalogs(org.hsqldb.Database.CLOSEMODE_IMMEDIATELY);
-            server = null;
+        /** Stops the server: its clients' connections break. */
+        void stop() throws IOException, InterruptedException {
+            process.stop();
         }
 
         String url() {
-            return "jdbc:hsqldb:hsql://127.0.0.1:" + port + "/tasklog";
+            return process.url();
         }
 
         String agentArgs() {
@@ -377,10 +353,8 @@ class SharedStoreIT {
         }
 
         @Override
-        public void close() {
-            if (server != null) {
-                server.shutdownWithCatalogs(org.hsqldb.Database.CLOSEMODE_NORMAL);
-            }
+        public void close() throws IOException, InterruptedException {
+            process.close();
         }
     }
 }
