@@ -4,7 +4,7 @@
 # (exporters off), over repeated runs; medians and ranges, and the difference to the plain JVM.
 # Also a hello world whose main calls a @Run method, under tasklog.
 #
-#   bench/startup.sh [runs]          (from the repository root, after mvn -B -Pbench install -DskipTests)
+#   bench/startup.sh [runs]          (from the repository root, after mvn -B install -DskipTests)
 #
 # Needs /usr/bin/time (Debian package "time"). OTEL_AGENT may point at another OpenTelemetry agent jar.
 set -euo pipefail
@@ -14,7 +14,7 @@ TASKLOG=$PWD/agent/target/tasklog.jar
 ANNOTATIONS=$(ls "$PWD"/annotations/target/tasklog-annotations-*.jar | grep -v sources | head -1)
 OTEL_AGENT=$(realpath -m "${OTEL_AGENT:-bench/target/otel/opentelemetry-javaagent.jar}")
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
-[ -f "$TASKLOG" ] || { echo "build first: mvn -B -Pbench install -DskipTests" >&2; exit 2; }
+[ -f "$TASKLOG" ] || { echo "build first: mvn -B install -DskipTests" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

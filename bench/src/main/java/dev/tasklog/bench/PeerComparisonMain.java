@@ -71,8 +71,8 @@ public final class PeerComparisonMain {
                 System.exit(2);
             }
         }
-        requireFile(tasklog, "mvn -B -Pbench package -DskipTests");
-        requireFile(otel, "mvn -B -Pbench package -DskipTests (copies the OpenTelemetry agent into bench/target/otel/)");
+        requireFile(tasklog, "mvn -B package -DskipTests");
+        requireFile(otel, "mvn -B package -DskipTests (copies the OpenTelemetry agent into bench/target/otel/)");
 
         double loadBefore = loadAverage();
         Path stores = Files.createTempDirectory("tasklog-peer-bench");

@@ -72,7 +72,7 @@ public final class WholeJobMain {
             }
         }
         if (!Files.isRegularFile(agent)) {
-            System.err.println("agent jar not found: " + agent.toAbsolutePath() + " (build it first: mvn -B -Pbench package -DskipTests)");
+            System.err.println("agent jar not found: " + agent.toAbsolutePath() + " (build it first: mvn -B package -DskipTests)");
             System.exit(2);
         }
         int tasks = quick ? 100 : 1_000;
