@@ -91,6 +91,9 @@ public final class WholeJobMain {
             variants.add(new Variant("  the same, subtask.cpu=false",
                     List.of(javaagent + "=store=false,console=false,subtask.cpu=false"), false));
             variants.add(new Variant("tasklog, console=false", List.of(javaagent + "=console=false"), true));
+            // the store's writer at the application's priority, and at the lowest
+            variants.add(new Variant("tasklog, store.nice=0", List.of(javaagent + "=store.nice=0"), true));
+            variants.add(new Variant("tasklog, store.nice=19", List.of(javaagent + "=store.nice=19"), true));
         }
 
         double loadBefore = loadAverage();

@@ -13,6 +13,7 @@ public enum ConfigKey {
     STORE("store", "true", Check.BOOLEAN),
     STORE_LEVEL("store.level", "INFO", Check.LEVEL),
     STORE_HEARTBEAT("store.heartbeat", "10", Check.SECONDS),
+    STORE_NICE("store.nice", "10", Check.NICE),
     METHODS_RUN("methods.run", "", Check.METHODS),
     METHODS_TASK("methods.task", "", Check.METHODS),
     METHODS_SUBTASK("methods.subtask", "", Check.METHODS),
@@ -123,6 +124,12 @@ public enum ConfigKey {
             @Override
             boolean accepts(String value) {
                 return super.accepts(value) && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 3_600;
+            }
+        },
+        NICE("\\d{1,2}", "a whole number from 0 (the application's own priority) to 19 (the lowest)") {
+            @Override
+            boolean accepts(String value) {
+                return super.accepts(value) && Integer.parseInt(value) <= 19;
             }
         },
         TIME("|(?i)-?\\d+(\\.\\d+)?(ms|s|m|h)?",

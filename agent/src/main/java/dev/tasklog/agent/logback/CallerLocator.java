@@ -24,7 +24,8 @@ public final class CallerLocator {
         }
     }
 
-    private static final Caller UNKNOWN = new Caller(null, 0);
+    /** No file, line 0. */
+    public static final Caller UNKNOWN = new Caller(null, 0);
 
     private CallerLocator() {
     }

@@ -21,10 +21,15 @@ final class ConsoleLineSink implements LineSink {
     @Override
     public void write(String logger, Level level, String message) {
         String line = TIME.format(LocalTime.now()) + " [" + Thread.currentThread().getName() + "] "
-                + String.format("%-5s", level) + " " + logger + " -- " + message;
+                + padded(level.name()) + " " + logger + " -- " + message;
         synchronized (out) {
             out.println(line);
         }
+    }
+
+    /** The level left-aligned in five columns, as logback's {@code %-5level}. */
+    private static String padded(String level) {
+        return level.length() >= 5 ? level : (level + "    ").substring(0, 5);
     }
 
     @Override

@@ -160,7 +160,9 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
             return;
         }
         LogbackEventReader reader = LogbackEventReader.of(event);
-        CallerLocator.Caller caller = CallerLocator.find();
+        // tasklog's own lines are about a run or task, which the row links to; they have no call
+        // site of their own (and finding one would walk the stack for every line: microseconds)
+        CallerLocator.Caller caller = Loggers.isOwn(loggerName) ? CallerLocator.UNKNOWN : CallerLocator.find();
         Map<String, Object> extra = new LinkedHashMap<>(extraInfo);
         for (Map.Entry<String, String> e : reader.mdc(event).entrySet()) {
             if (!e.getKey().startsWith(MDC_PREFIX)) {
@@ -204,7 +206,7 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
                 }
                 Supplier<Frame> frames = current;
                 offerEvent(frames == null ? null : frames.get(), System.currentTimeMillis(), level.name(), logger, message,
-                        Thread.currentThread().getName(), CallerLocator.find(), "{}", null);
+                        Thread.currentThread().getName(), CallerLocator.UNKNOWN, "{}", null);
             }
 
             @Override

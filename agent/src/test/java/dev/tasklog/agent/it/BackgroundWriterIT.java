@@ -1,0 +1,52 @@
+package dev.tasklog.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tasklog.fixtures.BackgroundWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store's writer stays in the background: it writes what a burst of events leaves in few,
+ * full batches (not a transaction per event), runs at a lower priority than the application
+ * ({@code store.nice}), and the JIT's optimising compiler is kept off the embedded database.
+ */
+class BackgroundWriterIT {
+
+    private static final int EVENTS = 20_000;
+
+    @Test
+    void aBurstIsWrittenInFewBatchesByALowPriorityWriter() throws Exception {
+        AgentProcess p = AgentProcess.named("writer-default").args(String.valueOf(EVENTS));
+        AgentProcess.Result result = p.run(BackgroundWriter.class);
+        assertThat(result.exitCode).as(result.toString()).isZero();
+
+        try (StoreDb db = StoreDb.in(p.workDir())) {
+            assertThat(db.row("SELECT COUNT(*) AS N FROM LOG WHERE LOGGER = ?", BackgroundWriter.class.getName()))
+                    .containsEntry("N", (long) EVENTS);
+            // 2,000 records a batch when the writer has them; 100 ms of lingering over a batch
+            // that is not full. Before, a writer keeping up wrote one transaction per few events.
+            long batches = ((Number) db.row("SELECT COUNT(*) AS N FROM LOG_BATCH").get("N")).longValue();
+            assertThat(batches).as("batches for %d events", EVENTS).isBetween(1L, 40L);
+        }
+        if (Files.isSymbolicLink(Path.of("/proc/thread-self")) && Files.isExecutable(Path.of("/usr/bin/renice"))) {
+            assertThat(result.stdoutLines()).contains("writer nice: 10");
+        }
+        assertThat(result.stdoutLines()).anySatisfy(line -> assertThat(line)
+                .startsWith("directive matching:").contains("org/hsqldb/*.*").contains("JdbcTarget*.*"));
+    }
+
+    @Test
+    void theWritersPriorityIsConfigurable() throws Exception {
+        assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")) && Files.isExecutable(Path.of("/usr/bin/renice")),
+                "Linux with renice");
+        AgentProcess.Result nice19 = AgentProcess.named("writer-nice-19").agentArgs("store.nice=19").args("10")
+                .run(BackgroundWriter.class);
+        assertThat(nice19.stdoutLines()).as(nice19.toString()).contains("writer nice: 19");
+        AgentProcess.Result same = AgentProcess.named("writer-nice-0").agentArgs("store.nice=0").args("10")
+                .run(BackgroundWriter.class);
+        assertThat(same.stdoutLines()).as(same.toString()).contains("writer nice: 0");
+    }
+}
