@@ -152,7 +152,8 @@ public final class AgentStarter {
 
     private static StoreWriter storeWriter(AgentConfig config) {
         return new StoreWriter(StoreSettings.of(config, null), Path.of("tasklog-data", "spool").toAbsolutePath(),
-                config.integer(ConfigKey.STORE_HEARTBEAT) * 1000L, config.integer(ConfigKey.STORE_NICE));
+                config.integer(ConfigKey.STORE_HEARTBEAT) * 1000L, config.integer(ConfigKey.STORE_NICE),
+                "quick".equalsIgnoreCase(config.string(ConfigKey.STORE_JIT)));
     }
 
     /** Runs and tasks still active end as ABORTED; then everything accepted is written. */

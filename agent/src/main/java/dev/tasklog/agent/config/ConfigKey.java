@@ -14,6 +14,7 @@ public enum ConfigKey {
     STORE_LEVEL("store.level", "INFO", Check.LEVEL),
     STORE_HEARTBEAT("store.heartbeat", "10", Check.SECONDS),
     STORE_NICE("store.nice", "10", Check.NICE),
+    STORE_JIT("store.jit", "quick", Check.JIT),
     METHODS_RUN("methods.run", "", Check.METHODS),
     METHODS_TASK("methods.task", "", Check.METHODS),
     METHODS_SUBTASK("methods.subtask", "", Check.METHODS),
@@ -132,6 +133,7 @@ public enum ConfigKey {
                 return super.accepts(value) && Integer.parseInt(value) <= 19;
             }
         },
+        JIT("(?i)quick|full", "quick (the embedded database compiled by the JVM's quick compiler only) or full"),
         TIME("|(?i)-?\\d+(\\.\\d+)?(ms|s|m|h)?",
                 "empty, or a number (the context's own clock, or seconds since the run started), optionally with a "
                         + "unit ms, s, m or h, such as 2.5, 500ms, 30s, 5m"),

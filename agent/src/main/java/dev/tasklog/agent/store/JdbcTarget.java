@@ -64,12 +64,9 @@ final class JdbcTarget implements AutoCloseable {
      */
     static JdbcTarget open(StoreSettings settings, String jvm, long leaseMillis) throws SQLException {
         String url = settings.url();
-        Dialect dialect = Dialect.of(url);
-        if (dialect == Dialect.HSQLDB) {
-            DatabaseJit.quickCompilerOnly(); // the agent's own HSQLDB, on the writer's thread
-        }
         Connection c = settings.connect();
         try {
+            Dialect dialect = Dialect.of(url);
             Schema.migrate(c, dialect);
             AbortedRuns.markDeadRuns(c, dialect, jvm, leaseMillis);
             c.setAutoCommit(false);

@@ -57,6 +57,7 @@ public final class StoreWriter {
     private final Path spoolDir;
     private final long heartbeatMillis;
     private final int nice;
+    private final boolean quickJit;
     /** This JVM's id in the store and the spool; made on the writer thread (the first UUID costs some 30 ms of start-up). */
     private String jvm;
     private final BlockingQueue<Record> queue = new ArrayBlockingQueue<>(CAPACITY);
@@ -88,12 +89,15 @@ public final class StoreWriter {
      * @param heartbeatMillis how often to tell the store this JVM is alive
      * @param nice            the writer thread's nice value ({@code store.nice}): 0 keeps the
      *                        application's priority, up to 19 runs it only on CPU time left over
+     * @param quickJit        {@code store.jit=quick}: the agent's HSQLDB is compiled by C1 only
+     *                        (see {@link DatabaseJit})
      */
-    public StoreWriter(StoreSettings settings, Path spoolDir, long heartbeatMillis, int nice) {
+    public StoreWriter(StoreSettings settings, Path spoolDir, long heartbeatMillis, int nice, boolean quickJit) {
         this.settings = settings;
         this.spoolDir = spoolDir;
         this.heartbeatMillis = heartbeatMillis;
         this.nice = nice;
+        this.quickJit = quickJit;
         this.worker = new Thread("tasklog-store-writer") {
             @Override
             public void run() {
@@ -191,6 +195,9 @@ public final class StoreWriter {
         // 2-core machine a job logging 50,000 events a second ran 1.8x slower under the agent with
         // the writer at the application's priority, 1.4x with it at nice 10 (README, Performance).
         ThreadNice.lowerCurrentThread(nice);
+        if (quickJit && Dialect.of(settings.url()) == Dialect.HSQLDB) {
+            DatabaseJit.quickCompilerOnly(); // before the database's code gets hot
+        }
         Host.name();
         jvm = UUID.randomUUID().toString();
         // Opened for the first record, or at once when spooled records wait for import: a program

@@ -147,6 +147,16 @@ class AgentConfigTest {
     }
 
     @Test
+    void theDatabasesJitIsQuickOrFull() {
+        assertThat(AgentConfig.load(null, new Properties(), Map.of(), dir).string(ConfigKey.STORE_JIT)).isEqualTo("quick");
+        assertThat(AgentConfig.load("store.jit=FULL", new Properties(), Map.of(), dir).string(ConfigKey.STORE_JIT)).isEqualTo("FULL");
+        AgentConfig config = AgentConfig.load("store.jit=c2", new Properties(), Map.of(), dir);
+        assertThat(config.string(ConfigKey.STORE_JIT)).isEqualTo("quick");
+        assertThat(config.problems()).singleElement().asString()
+                .startsWith("bad value 'c2' for store.jit in the agent argument: expected quick (the embedded database");
+    }
+
+    @Test
     void aNamedConfigFileThatIsMissingIsReported() {
         AgentConfig config = AgentConfig.load("config=nowhere.properties", new Properties(), Map.of(), dir);
         assertThat(config.problems()).containsExactly("config file 'nowhere.properties' (key config) not found; its settings are not used");

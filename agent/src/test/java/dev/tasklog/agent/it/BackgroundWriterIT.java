@@ -49,4 +49,18 @@ class BackgroundWriterIT {
                 .run(BackgroundWriter.class);
         assertThat(same.stdoutLines()).as(same.toString()).contains("writer nice: 0");
     }
+
+    @Test
+    void withTheFullJitTheDatabaseIsLeftToTheJvm() throws Exception {
+        // the directive would be there within milliseconds of the writer's start: 2 s is ample
+        AgentProcess p = AgentProcess.named("writer-full-jit").agentArgs("store.jit=full").args("100", "2000");
+        AgentProcess.Result result = p.run(BackgroundWriter.class);
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.stdoutLines()).as(result.toString()).contains("directive matching: *.*")
+                .noneMatch(line -> line.contains("hsqldb"));
+        try (StoreDb db = StoreDb.in(p.workDir())) {
+            assertThat(db.row("SELECT COUNT(*) AS N FROM LOG WHERE LOGGER = ?", BackgroundWriter.class.getName()))
+                    .containsEntry("N", 100L);
+        }
+    }
 }
