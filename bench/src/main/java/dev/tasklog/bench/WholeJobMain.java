@@ -91,9 +91,11 @@ public final class WholeJobMain {
             variants.add(new Variant("  the same, subtask.cpu=false",
                     List.of(javaagent + "=store=false,console=false,subtask.cpu=false"), false));
             variants.add(new Variant("tasklog, console=false", List.of(javaagent + "=console=false"), true));
-            // the store's writer at the application's priority, and at the lowest
+            // the store's writer at the application's priority, and halfway down (19 by default);
+            // the embedded database compiled by the JVM as it sees fit (C1 only by default)
             variants.add(new Variant("tasklog, store.nice=0", List.of(javaagent + "=store.nice=0"), true));
-            variants.add(new Variant("tasklog, store.nice=19", List.of(javaagent + "=store.nice=19"), true));
+            variants.add(new Variant("tasklog, store.nice=10", List.of(javaagent + "=store.nice=10"), true));
+            variants.add(new Variant("tasklog, store.jit=full", List.of(javaagent + "=store.jit=full"), true));
         }
 
         double loadBefore = loadAverage();

@@ -13,7 +13,7 @@ public enum ConfigKey {
     STORE("store", "true", Check.BOOLEAN),
     STORE_LEVEL("store.level", "INFO", Check.LEVEL),
     STORE_HEARTBEAT("store.heartbeat", "10", Check.SECONDS),
-    STORE_NICE("store.nice", "10", Check.NICE),
+    STORE_NICE("store.nice", "19", Check.NICE),
     STORE_JIT("store.jit", "quick", Check.JIT),
     METHODS_RUN("methods.run", "", Check.METHODS),
     METHODS_TASK("methods.task", "", Check.METHODS),

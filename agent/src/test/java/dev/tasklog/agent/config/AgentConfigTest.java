@@ -135,12 +135,12 @@ class AgentConfigTest {
 
     @Test
     void theWritersNiceValueIsZeroToNineteen() {
-        assertThat(AgentConfig.load(null, new Properties(), Map.of(), dir).integer(ConfigKey.STORE_NICE)).isEqualTo(10);
+        assertThat(AgentConfig.load(null, new Properties(), Map.of(), dir).integer(ConfigKey.STORE_NICE)).isEqualTo(19);
         assertThat(AgentConfig.load("store.nice=0", new Properties(), Map.of(), dir).integer(ConfigKey.STORE_NICE)).isZero();
-        assertThat(AgentConfig.load("store.nice=19", new Properties(), Map.of(), dir).integer(ConfigKey.STORE_NICE)).isEqualTo(19);
+        assertThat(AgentConfig.load("store.nice=7", new Properties(), Map.of(), dir).integer(ConfigKey.STORE_NICE)).isEqualTo(7);
         for (String bad : new String[] {"20", "-1", "low", "100"}) {
             AgentConfig config = AgentConfig.load("store.nice=" + bad, new Properties(), Map.of(), dir);
-            assertThat(config.integer(ConfigKey.STORE_NICE)).as(bad).isEqualTo(10);
+            assertThat(config.integer(ConfigKey.STORE_NICE)).as(bad).isEqualTo(19);
             assertThat(config.problems()).as(bad).singleElement().asString()
                     .startsWith("bad value '" + bad + "' for store.nice in the agent argument: expected a whole number from 0");
         }

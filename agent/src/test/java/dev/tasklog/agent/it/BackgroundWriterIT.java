@@ -32,7 +32,7 @@ class BackgroundWriterIT {
             assertThat(batches).as("batches for %d events", EVENTS).isBetween(1L, 40L);
         }
         if (Files.isSymbolicLink(Path.of("/proc/thread-self")) && Files.isExecutable(Path.of("/usr/bin/renice"))) {
-            assertThat(result.stdoutLines()).contains("writer nice: 10");
+            assertThat(result.stdoutLines()).contains("writer nice: 19");
         }
         assertThat(result.stdoutLines()).anySatisfy(line -> assertThat(line)
                 .startsWith("directive matching:").contains("org/hsqldb/*.*").contains("JdbcTarget*.*"));
@@ -42,9 +42,9 @@ class BackgroundWriterIT {
     void theWritersPriorityIsConfigurable() throws Exception {
         assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")) && Files.isExecutable(Path.of("/usr/bin/renice")),
                 "Linux with renice");
-        AgentProcess.Result nice19 = AgentProcess.named("writer-nice-19").agentArgs("store.nice=19").args("10")
+        AgentProcess.Result nice5 = AgentProcess.named("writer-nice-5").agentArgs("store.nice=5").args("10")
                 .run(BackgroundWriter.class);
-        assertThat(nice19.stdoutLines()).as(nice19.toString()).contains("writer nice: 19");
+        assertThat(nice5.stdoutLines()).as(nice5.toString()).contains("writer nice: 5");
         AgentProcess.Result same = AgentProcess.named("writer-nice-0").agentArgs("store.nice=0").args("10")
                 .run(BackgroundWriter.class);
         assertThat(same.stdoutLines()).as(same.toString()).contains("writer nice: 0");
