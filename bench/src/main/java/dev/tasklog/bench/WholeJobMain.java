@@ -131,8 +131,9 @@ public final class WholeJobMain {
                     spread(ts, true), ratio(ts, base, true), spread(ts, false), ratio(ts, base, false));
         }
         double ratio = median(timings.get(variants.get(1)).toArray(new Timing[0]), true) / median(base, true);
+        // A --quick job (100 tasks, a fifth of a second) is mostly the JIT warming up: no verdict.
         System.out.printf(Locale.ROOT, "%ntarget: the job under tasklog (defaults) <= 1.3x without the agent: %.2fx, %s%n",
-                ratio, ratio <= 1.3 ? "met" : "NOT MET");
+                ratio, tasks < 1_000 ? "not judged by a --quick run" : ratio <= 1.3 ? "met" : "NOT MET");
         System.out.printf(Locale.ROOT, "every run: %,d events in the log file; under the agent also %,d events, %,d tasks and"
                 + " %,d sub-task calls in the store%n", tasks * EVENTS, tasks * EVENTS, tasks, tasks * CALLS);
     }
