@@ -239,7 +239,8 @@ public final class StoreWriter {
                 heartbeat();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                Diagnostics.say("store: the writer was interrupted; " + queue.size() + " records are not stored");
+                Diagnostics.say("store: the writer was interrupted; the " + queue.size()
+                        + " records it holds are written when the JVM exits");
                 shutDown();
                 return;
             } catch (Throwable t) {
