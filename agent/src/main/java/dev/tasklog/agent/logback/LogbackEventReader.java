@@ -124,15 +124,6 @@ public final class LogbackEventReader {
     }
 
     /**
-     * @param event the event
-     * @return whether it carries SLF4J 2 key-value pairs
-     */
-    public boolean hasKeyValuePairs(Object event) {
-        Object list = call(keyValuePairs, event);
-        return list instanceof List && !((List<?>) list).isEmpty();
-    }
-
-    /**
      * Adds the event's SLF4J 2 key-value pairs ({@code log.atInfo().addKeyValue(k, v)}) to {@code into}.
      *
      * @param event the event

@@ -25,7 +25,6 @@ import java.util.function.Supplier;
 public final class StoreRecorder implements FrameListener, LogEventListener {
 
     private static final String MDC_PREFIX = "tasklog.";
-    private static final String EMPTY_JSON = "{}";
 
     private final StoreWriter writer;
     private final int minLevel;
@@ -164,26 +163,15 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
         // tasklog's own lines are about a run or task, which the row links to; they have no call
         // site of their own (and finding one would walk the stack for every line: microseconds)
         CallerLocator.Caller caller = Loggers.isOwn(loggerName) ? CallerLocator.UNKNOWN : CallerLocator.find();
-        Map<String, Object> extra = null; // made only when there is something for EXTRA (most events: nothing)
-        if (!extraInfo.isEmpty()) {
-            extra = new LinkedHashMap<>(extraInfo);
-        }
+        Map<String, Object> extra = new LinkedHashMap<>(extraInfo);
         for (Map.Entry<String, String> e : reader.mdc(event).entrySet()) {
             if (!e.getKey().startsWith(MDC_PREFIX)) {
-                if (extra == null) {
-                    extra = new LinkedHashMap<>();
-                }
                 extra.put(e.getKey(), e.getValue());
             }
         }
-        if (reader.hasKeyValuePairs(event)) {
-            if (extra == null) {
-                extra = new LinkedHashMap<>();
-            }
-            reader.keyValuePairs(event, extra);
-        }
+        reader.keyValuePairs(event, extra);
         offerEvent(frame, reader.timestamp(event), levelName(level), loggerName, reader.message(event),
-                reader.thread(event), caller, extra == null ? EMPTY_JSON : Json.object(extra), reader.throwable(event));
+                reader.thread(event), caller, Json.object(extra), reader.throwable(event));
     }
 
     private void offerEvent(Frame frame, long timestamp, String level, String logger, String message, String thread,
@@ -218,7 +206,7 @@ public final class StoreRecorder implements FrameListener, LogEventListener {
                 }
                 Supplier<Frame> frames = current;
                 offerEvent(frames == null ? null : frames.get(), System.currentTimeMillis(), level.name(), logger, message,
-                        Thread.currentThread().getName(), CallerLocator.UNKNOWN, EMPTY_JSON, null);
+                        Thread.currentThread().getName(), CallerLocator.UNKNOWN, "{}", null);
             }
 
             @Override
